@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Starts the whole Jingban system on this machine: a Kafka broker (KRaft) and a MongoDB-wire store
+# in one infrastructure JVM, the seven services and the gateway. No Docker, no external server.
+# Builds first when a jar is missing or older than its sources. Ctrl-C stops everything.
+#
+#   deploy/local/up.sh            start (data kept in deploy/local/data)
+#   deploy/local/up.sh --reset    delete the data directory first
+#   deploy/local/up.sh --build    rebuild even if the jars look current
+#
+# Environment: JINGBAN_DATA (data directory), JINGBAN_LOGS (log directory),
+# JINGBAN_JAVA_OPTS (extra JVM flags for every service), JINGBAN_START_TIMEOUT (seconds, default 180).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+data=${JINGBAN_DATA:-$root/deploy/local/data}
+logs=${JINGBAN_LOGS:-$root/deploy/local/logs}
+run=$root/deploy/local/run
+timeout=${JINGBAN_START_TIMEOUT:-180}
+
+# name:port — the order is the start order after the infrastructure
+services=(enrollment-service:8081 transfer-service:8082 offsite-filing-service:8083
+          reimbursement-service:8084 designated-institution-service:8085 settlement-service:8086
+          notification-service:8087 gateway:8080)
+ports=(9092 9093 27017 8080 8081 8082 8083 8084 8085 8086 8087)
+
+reset=false; build=false
+for arg in "$@"; do
+  case "$arg" in
+    --reset) reset=true ;;
+    --build) build=true ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+for port in "${ports[@]}"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use: is Jingban (or another Kafka/MongoDB) already running?" >&2
+    exit 1
+  fi
+done
+
+jar_of() { ls "$root/$1"/target/"$1"-*.jar 2>/dev/null | grep -v -- '-plain\|-sources' | head -1; }
+needs_build() {
+  local m jar
+  for m in deploy "${services[@]%%:*}"; do
+    jar=$(jar_of "$m")
+    [ -n "$jar" ] || return 0
+    # any source or pom of the module or of the platform newer than its jar
+    if [ -n "$(find "$root/$m/src" "$root/$m/pom.xml" "$root/platform" "$root/pom.xml" -newer "$jar" -type f \
+              -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+build_started=$(date +%s)
+if $build || needs_build; then
+  echo "Building (first start or changed sources; later starts skip this)…"
+  ./mvnw -B -q -ntp -DskipTests package -Dspring-boot.repackage.skip=false
+fi
+build_seconds=$(( $(date +%s) - build_started ))
+
+$reset && { echo "Deleting $data"; rm -rf "$data"; }
+mkdir -p "$data" "$logs" "$run"
+
+# Extracted jars start faster than fat jars (STACK.md); re-extract only when the jar changed.
+extract() {
+  local m=$1 jar dir
+  jar=$(jar_of "$m"); dir=$run/$m
+  if [ ! -f "$dir/$m.jar" ] || [ "$jar" -nt "$dir/$m.jar" ]; then
+    rm -rf "$dir"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
+    mv "$dir"/*.jar "$dir/$m.jar" 2>/dev/null || true
+  fi
+}
+for m in deploy "${services[@]%%:*}"; do extract "$m"; done
+
+# Flags for a local stack of ten JVMs on two cores (STACK.md "dev flags"); never for benchmarks.
+dev_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m \
+-XX:MaxMetaspaceSize=160m -XX:CICompilerCount=1 -Xshare:auto -Duser.timezone=Asia/Shanghai"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo; echo "Stopping Jingban…"
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    local waited=0
+    while kill -0 "${pids[@]}" 2>/dev/null && [ $waited -lt 30 ]; do sleep 1; waited=$((waited + 1)); done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+    echo "Stopped."
+  fi
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+started=$(date +%s)
+echo "Starting Kafka (KRaft) and the MongoDB-wire store, data in $data"
+java $dev_flags -Xmx256m -Djingban.data="$data" -jar "$run/deploy/deploy.jar" >"$logs/infrastructure.log" 2>&1 &
+pids+=($!)
+until grep -q '^READY' "$logs/infrastructure.log" 2>/dev/null; do
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "Infrastructure failed to start; see $logs/infrastructure.log" >&2; tail -20 "$logs/infrastructure.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+echo "Starting ${#services[@]} JVMs: ${services[*]%%:*}"
+for entry in "${services[@]}"; do
+  m=${entry%%:*}
+  java $dev_flags -Xmx160m ${JINGBAN_JAVA_OPTS:-} -Dspring.profiles.active=local \
+       -jar "$run/$m/$m.jar" >"$logs/$m.log" 2>&1 &
+  pids+=($!)
+done
+
+health() { curl -s --max-time 3 http://localhost:8080/actuator/health || true; }
+# Healthy when the gateway's aggregate is UP and no component (downstream services included) is not.
+all_up() { grep -q '"status":"UP"' <<<"$1" && ! grep -qE '"status":"(DOWN|OUT_OF_SERVICE|UNKNOWN)"' <<<"$1"; }
+while true; do
+  body=$(health)
+  if [ -n "$body" ] && all_up "$body"; then break; fi
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      name=infrastructure; [ "$i" -gt 0 ] && { e=${services[$((i - 1))]}; name=${e%%:*}; }
+      echo "$name exited during start-up; last lines of $logs/$name.log:" >&2
+      tail -30 "$logs/$name.log" >&2
+      exit 1
+    fi
+  done
+  if [ $(( $(date +%s) - started )) -ge "$timeout" ]; then
+    echo "Not healthy after ${timeout}s. Health: $body" >&2
+    exit 1
+  fi
+  sleep 1
+done
+
+elapsed=$(( $(date +%s) - started ))
+rss=$(ps -o rss= -p "$(IFS=,; echo "${pids[*]}")" | awk '{s+=$1} END {printf "%.0f", s/1024}')
+cat <<EOF
+
+Jingban is up: everything healthy in ${elapsed}s (build ${build_seconds}s), ${#pids[@]} JVMs, ${rss} MB resident.
+  Gateway      http://localhost:8080
+  Swagger UI   http://localhost:8080/swagger-ui.html
+  Health       http://localhost:8080/actuator/health
+  Catalog      http://localhost:8080/api/v1/catalog/items
+  Kafka        localhost:9092   MongoDB  mongodb://localhost:27017   data  $data
+  Logs         $logs
+Press Ctrl-C to stop everything.
+EOF
+wait
