@@ -1,0 +1,78 @@
+package org.jingban.platform.web;
+
+import org.jingban.platform.web.accesslog.AccessLogWebFilter;
+import org.jingban.platform.web.idempotency.IdempotencyStore;
+import org.jingban.platform.web.idempotency.IdempotencyWebFilter;
+import org.jingban.platform.web.problem.ProblemExceptionHandler;
+import org.jingban.platform.web.request.RequestIdWebFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Problem details, request id, masked access log and Idempotency-Key for every reactive web app
+ * (services and gateway). Each bean backs off when the application defines its own.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(JingbanWebProperties.class)
+public class WebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProblemExceptionHandler jingbanProblemExceptionHandler(ObjectProvider<JsonMapper> jsonMapper) {
+        return new ProblemExceptionHandler(jsonMapper.getIfAvailable(JsonMapper::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RequestIdWebFilter jingbanRequestIdWebFilter() {
+        return new RequestIdWebFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "jingban.web.access-log", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public AccessLogWebFilter jingbanAccessLogWebFilter(ProblemExceptionHandler problems) {
+        return new AccessLogWebFilter(problems);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ReactiveMongoTemplate.class)
+    @ConditionalOnBean(ReactiveMongoTemplate.class)
+    @ConditionalOnProperty(prefix = "jingban.web.idempotency", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class IdempotencyConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore jingbanIdempotencyStore(ReactiveMongoTemplate mongo, JingbanWebProperties properties) {
+            return new IdempotencyStore(mongo, properties.getIdempotency().getTtl());
+        }
+
+        /** The TTL index, created once the context is up; failure only logs (see IdempotencyStore). */
+        @Bean
+        SmartInitializingSingleton jingbanIdempotencyIndexes(IdempotencyStore store) {
+            return () -> store.createIndexes().subscribe();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyWebFilter jingbanIdempotencyWebFilter(IdempotencyStore store, ProblemExceptionHandler problems,
+                                                         JingbanWebProperties properties) {
+            return new IdempotencyWebFilter(store, problems,
+                    (int) properties.getIdempotency().getMaxBodySize().toBytes());
+        }
+    }
+}
