@@ -1,0 +1,344 @@
+package org.jingban.platform.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Publishes the events waiting in aggregates' outboxes (发件箱中继) to Kafka, then removes them.
+ *
+ * <p>Each pass looks in every collection whose entity extends {@link AggregateDocument} for documents
+ * with pending events, sends one aggregate's events in order (key = aggregate id, idempotent producer,
+ * acks=all), waits for the acknowledgements and only then removes the acknowledged events with an
+ * atomic {@code $pull} by event id — never a whole-document write, since the service may have changed
+ * the aggregate meanwhile. An event stays in its document until Kafka has it: a crash or a broker
+ * outage delays events, never drops them; the price is that an event may be published twice, which
+ * consumers absorb with their inbox.
+ *
+ * <p>Runs on one thread of its own, which may block; it polls every {@code jingban.messaging.relay.interval}
+ * and right after a save that enqueued events ({@link #nudge()}). While Kafka is unreachable it backs
+ * off up to {@code max-backoff} and logs once per outage.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MONGO_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ReactiveMongoTemplate template;
+    private final Supplier<Producer<String, byte[]>> producerFactory;
+    private final String topic;
+    private final URI source;
+    private final MessagingProperties.Relay settings;
+    private final Counter published;
+
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+    private Producer<String, byte[]> producer;
+    private boolean inOutage;
+    private Duration backoff = Duration.ZERO;
+    private volatile long pendingEvents;
+    private volatile Instant oldestPending;
+
+    public OutboxRelay(ReactiveMongoTemplate template, Supplier<Producer<String, byte[]>> producerFactory,
+                       String topic, String source, MessagingProperties.Relay settings, MeterRegistry meters) {
+        this.template = template;
+        this.producerFactory = producerFactory;
+        this.topic = topic;
+        this.source = URI.create(source);
+        this.settings = settings;
+        this.published = Counter.builder("jingban.events.published").tag("topic", topic)
+                .description("Events published from outboxes").register(meters);
+        Gauge.builder("jingban.outbox.pending", this, r -> r.pendingEvents).tag("topic", topic)
+                .description("Events waiting in outboxes at the last pass").register(meters);
+        Gauge.builder("jingban.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds).tag("topic", topic)
+                .baseUnit("seconds").description("Age of the oldest event waiting (relay lag)").register(meters);
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Asks for a pass soon (after a save that enqueued events). Cheap; extra nudges coalesce. */
+    public void nudge() {
+        ScheduledExecutorService current = executor;
+        if (current != null && !inOutage && nudged.compareAndSet(false, true)) {
+            current.execute(() -> {
+                nudged.set(false);
+                passQuietly();
+            });
+        }
+    }
+
+    /** Events waiting at the last pass. */
+    public long pendingEvents() {
+        return pendingEvents;
+    }
+
+    double oldestAgeSeconds() {
+        Instant oldest = oldestPending;
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "jingban-outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+        log.info("Outbox relay started, publishing to {}", topic);
+    }
+
+    @Override
+    public synchronized void stop() {
+        ScheduledExecutorService current = executor;
+        if (current == null) {
+            return;
+        }
+        executor = null;
+        current.shutdownNow();
+        try {
+            current.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeProducer();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Scheduled passes: one after the other, each waiting the interval (or the backoff) after the last. */
+    private void loop() {
+        passQuietly();
+        ScheduledExecutorService current = executor;
+        if (current != null && !current.isShutdown()) {
+            Duration wait = inOutage ? backoff : settings.getInterval();
+            try {
+                current.schedule(this::loop, wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stop() raced us: nothing more to schedule
+            }
+        }
+    }
+
+    private void passQuietly() {
+        try {
+            boolean complete = pass();
+            if (complete && inOutage) {
+                inOutage = false;
+                backoff = Duration.ZERO;
+                log.info("Outbox relay publishing again to {}", topic);
+            }
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || executor == null) {
+                return;
+            }
+            onFailure(e);
+        }
+    }
+
+    private void onFailure(RuntimeException e) {
+        if (!inOutage) {
+            inOutage = true;
+            log.warn("发件箱事件暂时无法发布到 {}，事件保留在文档中，将退避重试: {}", topic, e.toString());
+        }
+        Duration doubled = backoff.isZero() ? settings.getInterval().multipliedBy(2) : backoff.multipliedBy(2);
+        backoff = doubled.compareTo(settings.getMaxBackoff()) > 0 ? settings.getMaxBackoff() : doubled;
+        // A producer that failed may be in a state it cannot leave: start the next attempt with a new one.
+        closeProducer();
+    }
+
+    /**
+     * One pass over every aggregate collection.
+     *
+     * @return true if every event found was published
+     */
+    boolean pass() {
+        long waiting = 0;
+        Instant oldest = null;
+        long sent = 0;
+        try {
+            for (String collection : aggregateCollections()) {
+                List<Document> documents = template.find(pendingQuery(), Document.class, collection)
+                        .collectList().block(MONGO_TIMEOUT);
+                if (documents == null) {
+                    continue;
+                }
+                for (Document document : documents) {
+                    List<OutboxEvent> events = outboxOf(document);
+                    waiting += events.size();
+                    for (OutboxEvent event : events) {
+                        oldest = oldest == null || event.time().isBefore(oldest) ? event.time() : oldest;
+                    }
+                    int done = publish(collection, document.get("_id"), events);
+                    sent += done;
+                    if (done < events.size()) {
+                        throw new IllegalStateException("Kafka did not acknowledge every event");
+                    }
+                }
+            }
+            oldest = null;
+            return true;
+        } finally {
+            pendingEvents = waiting - sent;
+            oldestPending = oldest;
+        }
+    }
+
+    private Query pendingQuery() {
+        Query query = new Query(Criteria.where("outbox.0").exists(true));
+        query.fields().include("_id").include("outbox");
+        query.limit(settings.getBatchSize());
+        return query;
+    }
+
+    /** The collections of every entity that extends AggregateDocument, as the mapping context knows them. */
+    private Set<String> aggregateCollections() {
+        Set<String> collections = new LinkedHashSet<>();
+        for (MongoPersistentEntity<?> entity : template.getConverter().getMappingContext().getPersistentEntities()) {
+            if (AggregateDocument.class.isAssignableFrom(entity.getType())) {
+                collections.add(entity.getCollection());
+            }
+        }
+        return collections;
+    }
+
+    private List<OutboxEvent> outboxOf(Document document) {
+        List<OutboxEvent> events = new ArrayList<>();
+        Object outbox = document.get("outbox");
+        if (outbox instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Document stored) {
+                    events.add(template.getConverter().read(OutboxEvent.class, stored));
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Sends one aggregate's events in order, then removes the acknowledged prefix.
+     *
+     * @return how many events (from the first) Kafka acknowledged and were removed
+     */
+    private int publish(String collection, Object documentId, List<OutboxEvent> events) {
+        Producer<String, byte[]> kafka = producer();
+        String key = String.valueOf(documentId);
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (OutboxEvent event : events) {
+            acks.add(kafka.send(record(key, event)));
+        }
+        List<Object> acknowledged = new ArrayList<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < acks.size() && failure == null; i++) {
+            try {
+                acks.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(events.get(i).id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted", e);
+            } catch (Exception e) {
+                failure = new IllegalStateException("send failed: " + e.getMessage(), e);
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            // Events are stored with their id as _id (Spring Data maps a property named id so, nested too).
+            Update pull = new Update().pull("outbox",
+                    new Document("_id", new Document("$in", acknowledged)));
+            template.updateFirst(new Query(Criteria.where("_id").is(documentId)), pull, collection).block(MONGO_TIMEOUT);
+            published.increment(acknowledged.size());
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return acknowledged.size();
+    }
+
+    ProducerRecord<String, byte[]> record(String key, OutboxEvent event) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.id())
+                .withSource(source)
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTime(event.time().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(event.dataJson().getBytes(StandardCharsets.UTF_8));
+        if (event.regionCode() != null) {
+            builder.withExtension("regioncode", event.regionCode());
+        }
+        CloudEvent cloudEvent = builder.build();
+        return KafkaMessageFactory.createWriter(topic, key).writeBinary(cloudEvent);
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producerFactory.get();
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        Producer<String, byte[]> current = producer;
+        producer = null;
+        if (current != null) {
+            try {
+                current.close(Duration.ZERO);
+            } catch (RuntimeException ignored) {
+                // closing a broken producer may fail too; it is dropped either way
+            }
+        }
+    }
+
+    /** The producer settings the relay relies on for ordering and no loss. */
+    static Map<String, Object> producerOverrides() {
+        return Map.of(
+                "acks", "all",
+                "enable.idempotence", "true",
+                "max.in.flight.requests.per.connection", "5",
+                "retries", String.valueOf(Integer.MAX_VALUE),
+                "request.timeout.ms", "10000",
+                "delivery.timeout.ms", "20000",
+                "max.block.ms", "10000",
+                "linger.ms", "0");
+    }
+}

@@ -1,0 +1,58 @@
+package org.jingban.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * An event read from Kafka (a CloudEvent in binary mode), as a consumer sees it.
+ *
+ * @param source the publishing service, e.g. {@code /jingban/transfer}
+ * @param regionCode the CloudEvents extension {@code regioncode}, or null
+ */
+public record ReceivedEvent(String id, String source, String type, String subject, String regionCode,
+                            Instant time, String dataJson) {
+
+    /**
+     * Reads the {@code ce_*} headers and the value (String or byte[]) of a record.
+     *
+     * @throws NotACloudEventException if the id or type is missing: such a record can never be handled
+     */
+    public static ReceivedEvent from(ConsumerRecord<?, ?> record) {
+        Headers headers = record.headers();
+        String id = header(headers, CloudEventHeaders.ID);
+        String type = header(headers, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new NotACloudEventException("记录不是 CloudEvent（缺少 ce_id 或 ce_type）: " + record.topic()
+                    + "-" + record.partition() + "@" + record.offset());
+        }
+        String time = header(headers, CloudEventHeaders.TIME);
+        return new ReceivedEvent(id, header(headers, CloudEventHeaders.SOURCE), type,
+                header(headers, CloudEventHeaders.SUBJECT), header(headers, CloudEventHeaders.REGION_CODE),
+                time == null ? null : OffsetDateTime.parse(time).toInstant(), text(record.value()));
+    }
+
+    /** The data read into {@code type} with Jackson 3. */
+    public <T> T data(Class<T> type) {
+        return EventJson.read(dataJson, type);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value.toString();
+    }
+}
