@@ -1,0 +1,154 @@
+package org.jingban.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.jingban.platform.web.testapp.Invocations;
+import org.jingban.platform.web.testapp.TestController;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+class IdempotencyKeyTest extends WebIntegrationTest {
+
+    @Autowired
+    Invocations invocations;
+
+    @Test
+    void a_retry_with_the_same_key_gets_the_first_answer_and_the_payment_runs_once() {
+        Map<String, Object> payment = Map.of("ref", "replay", "amountFen", 12_000);
+
+        EntityExchangeResult<byte[]> first = post("/payments", "key-replay", payment)
+                .expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotency-Replayed")
+                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> retry = post("/payments", "key-replay", payment)
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotency-Replayed", "true")
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().returnResult();
+
+        assertThat(retry.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(new String(retry.getResponseBody())).contains("\"amountFen\":12000");
+        assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(invocations.count("replay")).isEqualTo(1);
+    }
+
+    @Test
+    void without_a_key_every_post_runs() {
+        Map<String, Object> payment = Map.of("ref", "no-key", "amountFen", 100);
+
+        web.post().uri("/payments").bodyValue(payment).exchange().expectStatus().isCreated();
+        web.post().uri("/payments").bodyValue(payment).exchange().expectStatus().isCreated();
+
+        assertThat(invocations.count("no-key")).isEqualTo(2);
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_refused_with_422() {
+        post("/payments", "key-reused", Map.of("ref", "reuse-first", "amountFen", 100))
+                .expectStatus().isCreated();
+
+        post("/payments", "key-reused", Map.of("ref", "reuse-second", "amountFen", 999))
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:jingban:problem:idempotency-key-reused")
+                .jsonPath("$.detail").isEqualTo("该 Idempotency-Key 已用于内容不同的请求；新的请求请使用新的 Idempotency-Key");
+
+        assertThat(invocations.count("reuse-second")).isZero();
+    }
+
+    @Test
+    void a_duplicate_arriving_while_the_first_is_running_gets_409_and_the_payment_runs_once() throws Exception {
+        // given the first request is inside its handler, held there
+        Map<String, Object> payment = Map.of("ref", "concurrent", "amountFen", 500);
+        CountDownLatch started = TestController.STARTED.computeIfAbsent("concurrent", r -> new CountDownLatch(1));
+        CountDownLatch release = TestController.RELEASE.computeIfAbsent("concurrent", r -> new CountDownLatch(1));
+        CompletableFuture<HttpStatus> first = CompletableFuture.supplyAsync(() ->
+                HttpStatus.valueOf(post("/slow-payments", "key-concurrent", payment)
+                        .returnResult(byte[].class).getStatus().value()));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the duplicate arrives
+        post("/slow-payments", "key-concurrent", payment)
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:jingban:problem:request-in-progress")
+                .jsonPath("$.title").isEqualTo("请求正在处理中");
+        release.countDown();
+
+        // then the first completes and the handler ran once; a later retry is a replay
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(HttpStatus.OK);
+        post("/slow-payments", "key-concurrent", payment)
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Idempotency-Replayed", "true");
+        assertThat(invocations.count("concurrent")).isEqualTo(1);
+    }
+
+    @Test
+    void a_5xx_is_not_remembered_so_the_retry_runs_again() {
+        Map<String, Object> payment = Map.of("ref", "unstable", "amountFen", 100);
+
+        post("/unstable-payments", "key-unstable", payment).expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        post("/unstable-payments", "key-unstable", payment)
+                .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                .expectHeader().doesNotExist("Idempotency-Replayed");
+
+        assertThat(invocations.count("unstable")).isEqualTo(2);
+    }
+
+    @Test
+    void a_4xx_problem_is_remembered_and_replayed() {
+        String invalid = "{\"name\": \"\", \"idNumber\": \"x\"}";
+
+        web.post().uri("/forms").header("Idempotency-Key", "key-invalid-form")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(invalid)
+                .exchange().expectStatus().isBadRequest();
+        web.post().uri("/forms").header("Idempotency-Key", "key-invalid-form")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(invalid)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().valueEquals("Idempotency-Replayed", "true")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void a_blank_or_overlong_key_is_a_400() {
+        Map<String, Object> payment = Map.of("ref", "bad-key", "amountFen", 100);
+
+        post("/payments", "", payment).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:bad-request");
+        post("/payments", "k".repeat(256), payment).expectStatus().isBadRequest();
+
+        assertThat(invocations.count("bad-key")).isZero();
+    }
+
+    @Test
+    void the_same_key_from_two_callers_is_two_requests() {
+        Map<String, Object> payment = Map.of("ref", "two-callers", "amountFen", 100);
+
+        web.post().uri("/payments").header("Idempotency-Key", "key-shared")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer token-of-zhang").bodyValue(payment)
+                .exchange().expectStatus().isCreated();
+        web.post().uri("/payments").header("Idempotency-Key", "key-shared")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer token-of-li").bodyValue(payment)
+                .exchange().expectStatus().isCreated().expectHeader().doesNotExist("Idempotency-Replayed");
+
+        assertThat(invocations.count("two-callers")).isEqualTo(2);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(
+            String path, String key, Map<String, Object> body) {
+        return web.post().uri(path).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}

@@ -1,0 +1,77 @@
+package org.jingban.platform.web.testapp;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+@RestController
+public class TestController {
+
+    /** Gates for the concurrency test: the handler says it started, then waits to be let go. */
+    public static final Map<String, CountDownLatch> STARTED = new ConcurrentHashMap<>();
+    public static final Map<String, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
+
+    private final Invocations invocations;
+
+    public TestController(Invocations invocations) {
+        this.invocations = invocations;
+    }
+
+    public record ApplicationForm(
+            @NotBlank String name,
+            @NotBlank(message = "证件号码为必填项") String idNumber,
+            @Pattern(regexp = "1\\d{10}") String mobile,
+            @Min(0) Integer children) {
+    }
+
+    public record Payment(String ref, int amountFen) {
+    }
+
+    @PostMapping("/forms")
+    Mono<Map<String, Object>> submit(@Valid @RequestBody ApplicationForm form) {
+        return Mono.just(Map.of("name", form.name()));
+    }
+
+    @PostMapping("/payments")
+    Mono<ResponseEntity<Map<String, Object>>> pay(@RequestBody Payment payment) {
+        int serial = invocations.record(payment.ref());
+        return Mono.just(ResponseEntity.created(URI.create("/payments/" + serial))
+                .body(Map.of("ref", payment.ref(), "serial", serial, "amountFen", payment.amountFen())));
+    }
+
+    @PostMapping("/slow-payments")
+    Mono<Map<String, Object>> paySlowly(@RequestBody Payment payment) {
+        int serial = invocations.record(payment.ref());
+        STARTED.computeIfAbsent(payment.ref(), r -> new CountDownLatch(1)).countDown();
+        return Mono.fromCallable(() -> RELEASE.computeIfAbsent(payment.ref(), r -> new CountDownLatch(1))
+                        .await(10, TimeUnit.SECONDS))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(released -> Map.<String, Object>of("ref", payment.ref(), "serial", serial));
+    }
+
+    @PostMapping("/unstable-payments")
+    Mono<Map<String, Object>> payUnstably(@RequestBody Payment payment) {
+        invocations.record(payment.ref());
+        return Mono.delay(Duration.ZERO).then(Mono.error(new IllegalStateException("settlement bank timed out")));
+    }
+
+    @GetMapping("/boom")
+    Mono<String> boom() {
+        throw new IllegalStateException("NullPointer near 11010519491231002X in com.example.Repository");
+    }
+}
