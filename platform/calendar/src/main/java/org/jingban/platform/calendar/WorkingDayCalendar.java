@@ -3,6 +3,7 @@ package org.jingban.platform.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.Collections;
@@ -30,9 +31,34 @@ public final class WorkingDayCalendar {
     private static final int FIRST_BUNDLED_YEAR = 2020;
     private static final int LAST_BUNDLED_YEAR = 2026;
 
+    /** A loaded year: its working days as bits (index dayOfYear − 1) and their count. Immutable. */
     private record Year(YearSchedule schedule, BitSet workingDays, int count) {
-        static Year of(YearSchedule schedule) {
-            BitSet bits = schedule.workingDays();
+
+        /**
+         * Year {@code y}'s bits from weekdays, then the days dated in y of the schedules of y − 1, y and
+         * y + 1, in that order: a holiday spanning the new year is published in the later notice, which wins.
+         */
+        static Year of(YearSchedule schedule, Map<Integer, YearSchedule> schedules) {
+            int y = schedule.year();
+            LocalDate first = LocalDate.of(y, 1, 1);
+            int length = first.lengthOfYear();
+            BitSet bits = new BitSet(length);
+            for (int i = 0; i < length; i++) {
+                DayOfWeek d = first.plusDays(i).getDayOfWeek();
+                if (d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY) {
+                    bits.set(i);
+                }
+            }
+            for (int source = y - 1; source <= y + 1; source++) {
+                YearSchedule s = source == y ? schedule : schedules.get(source);
+                if (s != null) {
+                    for (ScheduleDay day : s.days()) {
+                        if (day.date().getYear() == y) {
+                            bits.set(day.date().getDayOfYear() - 1, !day.offDay());
+                        }
+                    }
+                }
+            }
             return new Year(schedule, bits, bits.cardinality());
         }
     }
@@ -41,17 +67,19 @@ public final class WorkingDayCalendar {
         static final Map<Integer, Year> YEARS = load();
 
         private static Map<Integer, Year> load() {
-            Map<Integer, Year> years = new TreeMap<>();
+            Map<Integer, YearSchedule> schedules = new TreeMap<>();
             for (int y = FIRST_BUNDLED_YEAR; y <= LAST_BUNDLED_YEAR; y++) {
                 try (InputStream in = WorkingDayCalendar.class.getResourceAsStream(BUNDLED + y + ".json")) {
                     if (in == null) {
                         throw new IllegalStateException("missing bundled holiday schedule " + y);
                     }
-                    years.put(y, Year.of(YearSchedule.fromJson(in.readAllBytes())));
+                    schedules.put(y, YearSchedule.fromJson(in.readAllBytes()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
+            Map<Integer, Year> years = new TreeMap<>();
+            schedules.values().forEach(s -> years.put(s.year(), Year.of(s, schedules)));
             return Collections.unmodifiableMap(years);
         }
     }
@@ -79,10 +107,18 @@ public final class WorkingDayCalendar {
     /** Adds a year or replaces it (e.g. 2027 once published, or a corrected year). */
     public void load(YearSchedule schedule) {
         Objects.requireNonNull(schedule, "schedule");
-        Year year = Year.of(schedule);
         synchronized (this) {
+            Map<Integer, YearSchedule> schedules = new TreeMap<>();
+            years.forEach((y, year) -> schedules.put(y, year.schedule()));
+            schedules.put(schedule.year(), schedule);
             Map<Integer, Year> copy = new TreeMap<>(years);
-            copy.put(schedule.year(), year);
+            // the neighbours too: a schedule may name days of the adjacent December or January
+            for (int y = schedule.year() - 1; y <= schedule.year() + 1; y++) {
+                YearSchedule s = schedules.get(y);
+                if (s != null) {
+                    copy.put(y, Year.of(s, schedules));
+                }
+            }
             years = Collections.unmodifiableMap(copy);
         }
     }

@@ -1,11 +1,9 @@
 package org.jingban.platform.calendar;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Monday to Friday and a rest day on Saturday and Sunday.
  *
  * <p>Construction validates and refuses a schedule listing every problem ({@link InvalidScheduleException}):
- * each date inside the year, no date twice, a make-up working day only on a Saturday or Sunday, a name on
- * every day. The days are kept sorted by date. JSON is the holiday-cn format
+ * each date inside the year (or in the adjacent December/January for a holiday spanning the new year, as
+ * the notices do), no date twice, a name on every day. A "make-up working day" on a weekday is redundant but
+ * accepted: the published 2020 data lists Mon 2020-02-03 (the end of the extended Spring Festival) so. The days are kept sorted by date. JSON is the holiday-cn format
  * ({@code {"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}}).
  */
 public record YearSchedule(int year, List<ScheduleDay> days) {
@@ -48,14 +47,11 @@ public record YearSchedule(int year, List<ScheduleDay> days) {
                 continue;
             }
             LocalDate date = day.date();
-            if (date.getYear() != year) {
-                problems.add(date + "不在" + year + "年内");
+            if (!belongsTo(date, year)) {
+                problems.add(date + "不在" + year + "年内（跨年假期的日期只能在前一年12月或后一年1月）");
             }
             if (!seen.add(date)) {
                 problems.add(date + "重复出现（同一天不能既放假又调休上班，也不能列两次）");
-            }
-            if (!day.offDay() && !isWeekend(date)) {
-                problems.add(date + "是" + weekdayName(date.getDayOfWeek()) + "，本来就上班，不能列为调休上班日");
             }
             if (day.name().isBlank()) {
                 problems.add(date + "缺少节日名称");
@@ -132,44 +128,14 @@ public record YearSchedule(int year, List<ScheduleDay> days) {
         return JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether the date (which must be in this year) is a working day under this schedule. */
-    public boolean isWorkingDay(LocalDate date) {
-        if (date.getYear() != year) {
-            throw new IllegalArgumentException(date + "不在" + year + "年内");
-        }
-        return workingDays().get(date.getDayOfYear() - 1);
-    }
-
-    /** Bit {@code dayOfYear - 1} is set for each working day. */
-    BitSet workingDays() {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        int length = first.lengthOfYear();
-        BitSet bits = new BitSet(length);
-        for (int i = 0; i < length; i++) {
-            if (!isWeekend(first.plusDays(i))) {
-                bits.set(i);
-            }
-        }
-        for (ScheduleDay day : days) {
-            bits.set(day.date().getDayOfYear() - 1, !day.offDay());
-        }
-        return bits;
-    }
-
-    private static boolean isWeekend(LocalDate date) {
-        DayOfWeek d = date.getDayOfWeek();
-        return d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY;
-    }
-
-    private static String weekdayName(DayOfWeek d) {
-        return switch (d) {
-            case MONDAY -> "星期一";
-            case TUESDAY -> "星期二";
-            case WEDNESDAY -> "星期三";
-            case THURSDAY -> "星期四";
-            case FRIDAY -> "星期五";
-            case SATURDAY -> "星期六";
-            case SUNDAY -> "星期日";
-        };
+    /**
+     * Whether a date may appear in the schedule of {@code year}: inside it, or in the December before /
+     * January after it, because a notice covers a holiday that spans the new year (the 2023 notice lists
+     * 2022-12-31 for 元旦; the 2019 one listed the make-up Saturday 2018-12-29).
+     */
+    static boolean belongsTo(LocalDate date, int year) {
+        return date.getYear() == year
+                || (date.getYear() == year - 1 && date.getMonthValue() == 12)
+                || (date.getYear() == year + 1 && date.getMonthValue() == 1);
     }
 }
