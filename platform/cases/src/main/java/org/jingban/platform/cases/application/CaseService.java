@@ -1,0 +1,203 @@
+package org.jingban.platform.cases.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jingban.platform.calendar.WorkingDayCalendar;
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.CaseActor;
+import org.jingban.platform.cases.CaseEvent;
+import org.jingban.platform.cases.CaseProgress;
+import org.jingban.platform.cases.MaterialStatus;
+import org.jingban.platform.cases.Outcome;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.cases.StageInsertion;
+import org.jingban.platform.cases.SubmitCase;
+import org.jingban.platform.cases.persistence.CaseNumberGenerator;
+import org.jingban.platform.cases.persistence.CaseRepository;
+import org.jingban.platform.catalog.Catalog;
+import org.jingban.platform.messaging.OutboxEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The case kernel as a service: load, call the aggregate, save — one single-document write that
+ * carries the case's new state and its events (the outbox relay publishes them).
+ *
+ * <p>Refusals come back as {@link CaseRefusedException} (every reason, nothing stored), unknown
+ * cases as {@link CaseNotFoundException}. A save that loses an optimistic-lock race is retried
+ * on a fresh copy, re-checking the rules against what the other writer did. Authorization
+ * (which token may act as which {@link CaseActor}) is the caller's job; the aggregate checks
+ * roles, regions and separation of duties.
+ */
+public class CaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+    private static final int RETRIES_ON_CONFLICT = 3;
+
+    private final CaseRepository cases;
+    private final CaseNumberGenerator numbers;
+    private final Catalog catalog;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+    private final CaseMetrics metrics;
+    private final int dueSoonWorkingDays;
+
+    public CaseService(CaseRepository cases, CaseNumberGenerator numbers, Catalog catalog, WorkingDayCalendar calendar,
+                       Clock clock, CaseMetrics metrics, int dueSoonWorkingDays) {
+        this.cases = cases;
+        this.numbers = numbers;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.dueSoonWorkingDays = dueSoonWorkingDays;
+    }
+
+    /**
+     * 申请. When the command lists failed automated checks, the case is stored already refused
+     * acceptance (不予受理) with all of them. An instant item (即办件) whose checks passed completes in
+     * the same write; a missing material counts as a failed check for it, since it cannot wait.
+     */
+    public Mono<Case> submit(SubmitCase command) {
+        return Mono.defer(() -> {
+            Instant at = clock.instant();
+            LocalDate today = LocalDate.ofInstant(at, Case.ZONE);
+            return Mono.fromCallable(() -> catalog.item(command.itemCode(), command.regionCode()))
+                    .flatMap(item -> numbers.next(command.regionCode(), today).map(number -> {
+                        Case c = Case.submit(UUID.randomUUID().toString(), number, item, command, at);
+                        List<Reason> failed = new ArrayList<>(command.failedChecks());
+                        if (c.isInstant()) {
+                            failed.addAll(c.missingMaterials());
+                        }
+                        if (!failed.isEmpty()) {
+                            c.reject(CaseActor.SYSTEM, failed, at).events();
+                        } else if (c.isInstant()) {
+                            c.completeInstantly(CaseActor.SYSTEM, command.details(), at).events();
+                        }
+                        return c;
+                    }))
+                    .flatMap(c -> {
+                        // the outbox holds exactly the events of this request: submitted, maybe rejected or completed
+                        List<String> types = c.getOutbox().stream().map(OutboxEvent::type).toList();
+                        return cases.save(c).doOnNext(saved -> {
+                            metrics.transitions(saved, types);
+                            log.info("办件 {} submitted for item {} in {}: {}", saved.getCaseNumber(), saved.getItemCode(),
+                                    saved.getRegionCode(), saved.getStatus());
+                        });
+                    });
+        });
+    }
+
+    public Mono<Case> accept(String caseId, CaseActor actor) {
+        return change(caseId, (c, at) -> c.accept(actor, at, calendar));
+    }
+
+    public Mono<Case> reject(String caseId, CaseActor actor, List<Reason> reasons) {
+        return change(caseId, (c, at) -> c.reject(actor, reasons, at));
+    }
+
+    public Mono<Case> requestSupplement(String caseId, CaseActor actor, List<Reason> reasons) {
+        return change(caseId, (c, at) -> c.requestSupplement(actor, reasons, at));
+    }
+
+    public Mono<Case> resumeAfterSupplement(String caseId, CaseActor actor, List<MaterialStatus> supplied,
+                                            String remark) {
+        return change(caseId, (c, at) -> c.resumeAfterSupplement(actor, supplied, remark, at, calendar));
+    }
+
+    public Mono<Case> advance(String caseId, CaseActor actor, String stage, String remark) {
+        return change(caseId, (c, at) -> c.advance(actor, stage, remark, at, calendar));
+    }
+
+    public Mono<Case> insertStages(String caseId, CaseActor actor, StageInsertion insertion) {
+        return change(caseId, (c, at) -> c.insertStages(actor, insertion, at));
+    }
+
+    public Mono<Case> complete(String caseId, CaseActor actor, Map<String, Object> details) {
+        return change(caseId, (c, at) -> c.complete(actor, details, at));
+    }
+
+    public Mono<Case> refuse(String caseId, CaseActor actor, List<Reason> reasons) {
+        return change(caseId, (c, at) -> c.refuse(actor, reasons, at));
+    }
+
+    public Mono<Case> withdraw(String caseId, CaseActor actor, String remark) {
+        return change(caseId, (c, at) -> c.withdraw(actor, remark, at));
+    }
+
+    public Mono<Case> evaluate(String caseId, String applicantId, int score, String comment) {
+        return change(caseId, (c, at) -> c.evaluate(applicantId, score, comment, at));
+    }
+
+    public Mono<Case> find(String caseId) {
+        return cases.findById(caseId).switchIfEmpty(Mono.error(() -> new CaseNotFoundException(caseId)));
+    }
+
+    public Mono<Case> findByNumber(String caseNumber) {
+        return cases.findByCaseNumber(caseNumber).switchIfEmpty(Mono.error(() -> new CaseNotFoundException(caseNumber)));
+    }
+
+    public Flux<Case> byApplicant(String applicantId) {
+        return cases.findByApplicant(applicantId);
+    }
+
+    /** 办理进度查询 (the applicant's view: no staff identities). */
+    public Mono<CaseProgress> progress(String caseId) {
+        return find(caseId).map(c -> c.progress(today(), calendar, dueSoonWorkingDays));
+    }
+
+    public Mono<CaseProgress> progressByNumber(String caseNumber) {
+        return findByNumber(caseNumber).map(c -> c.progress(today(), calendar, dueSoonWorkingDays));
+    }
+
+    /** Overdue cases of a region (null: all regions), oldest due first, for the ops view. */
+    public Flux<Case> overdue(String regionCode) {
+        return cases.findOverdue(regionCode, today());
+    }
+
+    /** Counts overdue cases by item into the {@code jingban.cases.overdue} gauge; returns the counts. */
+    public Mono<Map<String, Long>> refreshOverdueGauge() {
+        return cases.findOverdue(null, today())
+                .collect(Collectors.groupingBy(Case::getItemCode, Collectors.counting()))
+                .doOnNext(metrics::overdue);
+    }
+
+    public int dueSoonWorkingDays() {
+        return dueSoonWorkingDays;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Case.ZONE);
+    }
+
+    @FunctionalInterface
+    private interface Command {
+        Outcome apply(Case c, Instant at);
+    }
+
+    private Mono<Case> change(String caseId, Command command) {
+        return Mono.defer(() -> find(caseId).flatMap(c -> {
+                    Outcome outcome = command.apply(c, clock.instant());
+                    if (outcome instanceof Outcome.Refused refused) {
+                        return Mono.error(new CaseRefusedException(c.getCaseNumber(), refused.refusal()));
+                    }
+                    return cases.save(c).doOnNext(saved -> {
+                        metrics.transitions(saved, outcome.events().stream().map(CaseEvent::type).toList());
+                        outcome.events().forEach(e -> log.info("办件 {}: {} ({})", saved.getCaseNumber(), e.type(),
+                                saved.getStatus()));
+                    });
+                }))
+                .retryWhen(Retry.max(RETRIES_ON_CONFLICT).filter(OptimisticLockingFailureException.class::isInstance));
+    }
+}

@@ -1,0 +1,76 @@
+package org.jingban.platform.cases.persistence;
+
+import java.time.LocalDate;
+
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.CaseStatus;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores cases in the {@code cases} collection of the service's own database.
+ *
+ * <p>A class over {@link ReactiveMongoTemplate} rather than a Spring Data repository interface: a
+ * library enabling repository scanning would switch off the service's own auto-configured
+ * repositories. Saves use the {@code @Version} of {@link org.jingban.platform.messaging.AggregateDocument}:
+ * a save over a newer version fails with {@code OptimisticLockingFailureException}.
+ */
+public class CaseRepository {
+
+    private final ReactiveMongoTemplate template;
+
+    public CaseRepository(ReactiveMongoTemplate template) {
+        this.template = template;
+    }
+
+    /** Indexes declared in code, created at start: number, applicant, ops lists, overdue query. */
+    public Mono<Void> ensureIndexes() {
+        var indexes = template.indexOps(Case.class);
+        return Mono.when(
+                indexes.createIndex(new Index().on("caseNumber", Sort.Direction.ASC).unique().named("caseNumber_unique")),
+                indexes.createIndex(new Index().on("applicant.id", Sort.Direction.ASC).named("applicant_id")),
+                indexes.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                        .named("region_status")),
+                indexes.createIndex(new Index().on("dueDate", Sort.Direction.ASC).named("dueDate")));
+    }
+
+    public Mono<Case> save(Case c) {
+        return template.save(c);
+    }
+
+    public Mono<Case> findById(String id) {
+        return template.findById(id, Case.class);
+    }
+
+    public Mono<Case> findByCaseNumber(String caseNumber) {
+        return template.findOne(Query.query(Criteria.where("caseNumber").is(caseNumber)), Case.class);
+    }
+
+    /** An applicant's cases, newest first (我的办件). */
+    public Flux<Case> findByApplicant(String applicantId) {
+        return template.find(Query.query(Criteria.where("applicant.id").is(applicantId))
+                .with(Sort.by(Sort.Direction.DESC, "submittedAt")), Case.class);
+    }
+
+    public Flux<Case> findByRegionAndStatus(String regionCode, CaseStatus status) {
+        return template.find(Query.query(Criteria.where("regionCode").is(regionCode).and("status").is(status))
+                .with(Sort.by("submittedAt")), Case.class);
+    }
+
+    /**
+     * Cases whose clock runs and whose due date has passed on {@code today}, oldest due first;
+     * {@code regionCode} null for every region. Paused cases (补正) are not overdue.
+     */
+    public Flux<Case> findOverdue(String regionCode, LocalDate today) {
+        Criteria criteria = Criteria.where("status").in(CaseStatus.CLOCK_RUNNING).and("dueDate").lt(today);
+        if (regionCode != null) {
+            criteria = criteria.and("regionCode").is(regionCode);
+        }
+        return template.find(Query.query(criteria).with(Sort.by("dueDate")), Case.class);
+    }
+}
