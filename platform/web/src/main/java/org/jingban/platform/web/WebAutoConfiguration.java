@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,8 +71,9 @@ public class WebAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         IdempotencyWebFilter jingbanIdempotencyWebFilter(IdempotencyStore store, ProblemExceptionHandler problems,
+                                                         ObjectProvider<ServerCodecConfigurer> codecs,
                                                          JingbanWebProperties properties) {
-            return new IdempotencyWebFilter(store, problems,
+            return new IdempotencyWebFilter(store, problems, codecs.getIfAvailable(ServerCodecConfigurer::create),
                     (int) properties.getIdempotency().getMaxBodySize().toBytes());
         }
     }

@@ -21,6 +21,19 @@ class IdempotencyKeyTest extends WebIntegrationTest {
     @Autowired
     Invocations invocations;
 
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+    @Test
+    void keys_expire_after_24_hours_through_a_ttl_index() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(mongo.indexOps("idempotency_keys").getIndexInfo().collectList().block())
+                        .anySatisfy(index -> {
+                            assertThat(index.getName()).isEqualTo("idempotency_ttl");
+                            assertThat(index.getExpireAfter()).contains(java.time.Duration.ofHours(24));
+                        }));
+    }
+
     @Test
     void a_retry_with_the_same_key_gets_the_first_answer_and_the_payment_runs_once() {
         Map<String, Object> payment = Map.of("ref", "replay", "amountFen", 12_000);
@@ -39,6 +52,52 @@ class IdempotencyKeyTest extends WebIntegrationTest {
         assertThat(new String(retry.getResponseBody())).contains("\"amountFen\":12000");
         assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
         assertThat(invocations.count("replay")).isEqualTo(1);
+    }
+
+    @Test
+    void a_retried_upload_is_replayed_although_the_client_chose_a_new_multipart_boundary() {
+        // given the same material sent twice; each send gets its own random boundary
+        byte[] scan = "扫描件：身份证正反面".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        EntityExchangeResult<byte[]> first = upload("key-upload", "upload", scan)
+                .expectStatus().isCreated()
+                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> retry = upload("key-upload", "upload", scan)
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotency-Replayed", "true")
+                .expectBody().returnResult();
+
+        // then the handler read the parts once, and the retry got the same answer (30 bytes: 10 chars × 3)
+        assertThat(new String(first.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"bytes\":30", "\"filename\":\"id-card.pdf\"");
+        assertThat(retry.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(invocations.count("upload")).isEqualTo(1);
+    }
+
+    @Test
+    void a_different_file_under_the_same_key_is_refused() {
+        upload("key-upload-other", "upload-other", new byte[] {1, 2, 3}).expectStatus().isCreated();
+
+        upload("key-upload-other", "upload-other", new byte[] {1, 2, 4})
+                .expectStatus().isEqualTo(422);
+
+        assertThat(invocations.count("upload-other")).isEqualTo(1);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(
+            String key, String ref, byte[] file) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("ref", ref);
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return "id-card.pdf";
+            }
+        });
+        return web.post().uri("/materials").header("Idempotency-Key", key)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build()))
+                .exchange();
     }
 
     @Test

@@ -36,9 +36,9 @@ class ProblemDetailsTest extends WebIntegrationTest {
                 .jsonPath("$.instance").isEqualTo("/forms")
                 .jsonPath("$.requestId").isNotEmpty()
                 .jsonPath("$.violations.length()").isEqualTo(3)
-                .jsonPath("$.violations[?(@.field == 'name')].message").isEqualTo("name为必填项")
+                .jsonPath("$.violations[?(@.field == 'name')].message").isEqualTo("不能为空")
                 .jsonPath("$.violations[?(@.field == 'idNumber')].message").isEqualTo("证件号码为必填项")
-                .jsonPath("$.violations[?(@.field == 'mobile')].message").isEqualTo("mobile的格式不正确")
+                .jsonPath("$.violations[?(@.field == 'mobile')].message").isEqualTo("格式不正确")
                 .jsonPath("$.violations[?(@.field == 'mobile')].code").isEqualTo("pattern");
     }
 
@@ -80,8 +80,21 @@ class ProblemDetailsTest extends WebIntegrationTest {
                 .expectStatus().isBadRequest()
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).contains("\"field\":\"children\"", "children的取值类型不正确");
+        assertThat(body).contains("\"field\":\"children\"", "取值类型不正确");
         assertThat(body).doesNotContain("Exception", "Integer", "tools.");
+    }
+
+    @Test
+    void a_built_in_constraint_is_explained_in_chinese_with_its_limit() {
+        web.post().uri("/forms").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"张三\", \"idNumber\": \"x\", \"children\": -1}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.violations.length()").isEqualTo(1)
+                .jsonPath("$.violations[0].field").isEqualTo("children")
+                .jsonPath("$.violations[0].code").isEqualTo("min")
+                .jsonPath("$.violations[0].message").isEqualTo("不能小于0");
     }
 
     @Test

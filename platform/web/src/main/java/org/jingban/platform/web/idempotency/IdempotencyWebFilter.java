@@ -21,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -59,11 +60,18 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 
     private final IdempotencyStore store;
     private final ProblemExceptionHandler problems;
+    private final ServerCodecConfigurer codecs;
     private final int maxBodyBytes;
 
-    public IdempotencyWebFilter(IdempotencyStore store, ProblemExceptionHandler problems, int maxBodyBytes) {
+    /**
+     * @param codecs       the application's codecs, to parse form and multipart bodies again
+     * @param maxBodyBytes larger requests get 413; larger responses are not remembered
+     */
+    public IdempotencyWebFilter(IdempotencyStore store, ProblemExceptionHandler problems,
+                                ServerCodecConfigurer codecs, int maxBodyBytes) {
         this.store = store;
         this.problems = problems;
+        this.codecs = codecs;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -94,7 +102,8 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
                             String path = request.getPath().value();
                             String id = sha256Hex(String.join("\n", caller, request.getMethod().name(), path, key)
                                     .getBytes(StandardCharsets.UTF_8));
-                            Attempt attempt = new Attempt(id, key, Masking.maskText(path), sha256Hex(body), body);
+                            Attempt attempt = new Attempt(id, key, Masking.maskText(path),
+                                    sha256Hex(comparable(request, body)), body);
                             return take(exchange, chain, attempt, true);
                         }));
     }
@@ -141,29 +150,36 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> runAndRemember(ServerWebExchange exchange, WebFilterChain chain, Attempt attempt) {
-        CapturingResponse response = new CapturingResponse(exchange.getResponse());
-        ServerWebExchange capturing = exchange.mutate()
-                .request(new ReplayedBodyRequest(exchange.getRequest(), attempt.body()))
-                .response(response)
-                .build();
+        CapturingResponse response = new CapturingResponse(exchange.getResponse(), captured -> settle(attempt, captured));
+        ServerWebExchange capturing = new ReplayedExchange(exchange,
+                new ReplayedBodyRequest(exchange.getRequest(), attempt.body()), response, codecs);
         return chain.filter(capturing)
                 // render errors here, through the capturing response, so that a 4xx problem is remembered too
                 .onErrorResume(e -> problems.handle(capturing, e))
-                .then(Mono.defer(() -> {
-                    HttpStatusCode status = response.getStatusCode();
-                    int code = status == null ? 200 : status.value();
-                    byte[] written = response.streamed ? null : response.body;
-                    if (code >= 500 || written == null || written.length > maxBodyBytes) {
-                        return store.release(attempt.id());
-                    }
-                    HttpHeaders headers = response.getHeaders();
-                    MediaType contentType = headers.getContentType();
-                    return store.complete(attempt.id(), new IdempotencyRecord.StoredResponse(code,
-                            contentType == null ? null : contentType.toString(),
-                            headers.getFirst(HttpHeaders.LOCATION), written));
-                }))
+                // nothing written (or streamed): nothing to replay
+                .then(Mono.defer(() -> response.settled ? Mono.<Void>empty() : store.release(attempt.id())))
                 .onErrorResume(e -> store.release(attempt.id()).then(Mono.error(e)))
                 .doOnCancel(() -> store.release(attempt.id()).subscribe());
+    }
+
+    /**
+     * Remembers the response (or releases the key for a 5xx) before it is sent, so that a retry
+     * arriving right after the answer finds the key settled rather than still in progress.
+     */
+    private Mono<Void> settle(Attempt attempt, CapturingResponse response) {
+        HttpStatusCode status = response.getStatusCode();
+        int code = status == null ? 200 : status.value();
+        byte[] written = response.body;
+        if (code >= 500 || written == null || written.length > maxBodyBytes) {
+            return store.release(attempt.id());
+        }
+        HttpHeaders headers = response.getHeaders();
+        MediaType contentType = headers.getContentType();
+        return store.complete(attempt.id(), new IdempotencyRecord.StoredResponse(code,
+                        contentType == null ? null : contentType.toString(),
+                        headers.getFirst(HttpHeaders.LOCATION), written))
+                // if it cannot be remembered, let a retry run rather than block the key until it expires
+                .onErrorResume(e -> store.release(attempt.id()).onErrorComplete());
     }
 
     private static Mono<Void> replay(ServerHttpResponse response, IdempotencyRecord.StoredResponse stored) {
@@ -199,6 +215,26 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
         }
     }
 
+    /**
+     * The body as compared between retries. A multipart body's boundary is chosen anew by the client
+     * on every send, so it is replaced by a constant: a retried upload is still the same request.
+     */
+    private static byte[] comparable(ServerHttpRequest request, byte[] body) {
+        MediaType contentType = request.getHeaders().getContentType();
+        String boundary = contentType == null || !"multipart".equalsIgnoreCase(contentType.getType())
+                ? null : contentType.getParameter("boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            return body;
+        }
+        if (boundary.length() > 1 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+            boundary = boundary.substring(1, boundary.length() - 1);
+        }
+        // ISO-8859-1 maps each byte to one char and back, so this is a byte-wise replace
+        return new String(body, StandardCharsets.ISO_8859_1)
+                .replace(boundary, "jingban-boundary")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -226,13 +262,27 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
         }
     }
 
-    /** Keeps a copy of the bytes written, to remember them. A streamed response is not remembered. */
+    /**
+     * Keeps a copy of the bytes written and settles the key before passing them on.
+     * A streamed response is not remembered.
+     */
     private static final class CapturingResponse extends ServerHttpResponseDecorator {
+        private final java.util.function.Function<CapturingResponse, Mono<Void>> settle;
         private byte[] body;
-        private boolean streamed;
+        private boolean settled;
 
-        CapturingResponse(ServerHttpResponse delegate) {
+        CapturingResponse(ServerHttpResponse delegate, java.util.function.Function<CapturingResponse, Mono<Void>> settle) {
             super(delegate);
+            this.settle = settle;
+        }
+
+        private Mono<Void> settleWith(byte[] written) {
+            if (settled) {
+                return Mono.empty();
+            }
+            settled = true;
+            body = written;
+            return settle.apply(this);
         }
 
         @Override
@@ -242,31 +292,28 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
                     .defaultIfEmpty(Optional.empty())
                     .flatMap(maybeJoined -> {
                         if (maybeJoined.isEmpty()) {
-                            body = new byte[0];
-                            return super.writeWith(Flux.empty());
+                            return settleWith(new byte[0]).then(Mono.defer(() -> super.writeWith(Flux.empty())));
                         }
                         DataBuffer joined = maybeJoined.get();
                         byte[] copy = new byte[joined.readableByteCount()];
                         int position = joined.readPosition();
                         joined.read(copy);
                         joined.readPosition(position);
-                        body = copy;
-                        return super.writeWith(Mono.just(joined));
+                        return settleWith(copy)
+                                .doOnError(e -> DataBufferUtils.release(joined))
+                                .then(Mono.defer(() -> super.writeWith(Mono.just(joined))));
                     });
         }
 
         @Override
         public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> content) {
-            streamed = true;
-            return super.writeAndFlushWith(content);
+            return settleWith(null).then(Mono.defer(() -> super.writeAndFlushWith(content)));
         }
 
         @Override
         public Mono<Void> setComplete() {
-            if (body == null) {
-                body = new byte[0];
-            }
-            return super.setComplete();
+            // deferred: setComplete() starts committing as soon as it is called
+            return settleWith(new byte[0]).then(Mono.defer(super::setComplete));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolation;
 import org.jingban.platform.identifiers.Masking;
 import org.jingban.platform.web.request.RequestIds;
 import org.slf4j.Logger;
@@ -147,7 +148,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             default -> {
                 if (status >= 500) {
                     logUnexpected(ex, exchange);
-                    yield internal();
+                    yield status == 500 ? internal() : new ProblemException(status, ProblemTypes.SERVICE_UNAVAILABLE,
+                            "服务暂不可用", "服务暂不可用，请稍后重试");
                 }
                 yield new ProblemException(status, ProblemTypes.BAD_REQUEST, "请求未能处理", "请求未能处理，请检查后重试");
             }
@@ -165,13 +167,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             String field = pathOf(mismatch);
             return ProblemException.validation(List.of(
-                    new Violation(field, "invalid-type", field + "的取值类型不正确")));
+                    new Violation(field, "invalid-type", "取值类型不正确")));
         }
         TypeMismatchException typeMismatch = find(ex, TypeMismatchException.class);
         if (typeMismatch != null && typeMismatch.getPropertyName() != null) {
             String field = typeMismatch.getPropertyName();
             return ProblemException.validation(List.of(
-                    new Violation(field, "invalid-type", field + "的取值类型不正确")));
+                    new Violation(field, "invalid-type", "取值类型不正确")));
         }
         if (find(ex, JacksonException.class) != null || find(ex, DecodingException.class) != null) {
             return ProblemException.badRequest("请求内容不是有效的 JSON，请检查格式后重新提交");
@@ -199,33 +201,64 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         for (ObjectError error : bind.getAllErrors()) {
             String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
             String code = error.getCode() == null ? "invalid" : error.getCode();
-            violations.add(new Violation(field, kebab(code), chineseMessage(field, code, error)));
+            violations.add(new Violation(field, kebab(code), chineseMessage(code, error)));
         }
         return violations;
     }
 
     /**
-     * A custom message written in Chinese on the constraint wins; otherwise a Chinese message by
-     * constraint, because the validator's own messages follow the server's locale.
+     * A message the form's author wrote on the constraint wins; for the validator's built-in messages
+     * (templates like {@code {jakarta.validation.constraints.NotBlank.message}}, rendered in the
+     * server's locale) a Chinese one is given by constraint. The field travels separately, so the
+     * message does not repeat the (often English) property name.
      */
-    private static String chineseMessage(String field, String code, ObjectError error) {
-        String own = error.getDefaultMessage();
-        if (own != null && own.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-            return own;
+    private static String chineseMessage(String code, ObjectError error) {
+        ConstraintViolation<?> violation = constraintViolation(error);
+        if (violation != null && !isBuiltInTemplate(violation.getMessageTemplate())) {
+            return violation.getMessage();
         }
+        if (violation == null && error.getDefaultMessage() != null && error.getDefaultMessage().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return error.getDefaultMessage();
+        }
+        Map<String, Object> attributes = violation == null ? Map.of()
+                : violation.getConstraintDescriptor().getAttributes();
         return switch (code) {
-            case "NotNull", "NotBlank", "NotEmpty" -> field + "为必填项";
-            case "Size", "Length" -> field + "的长度不符合要求";
-            case "Pattern" -> field + "的格式不正确";
-            case "Email" -> field + "不是有效的电子邮箱地址";
-            case "Min", "DecimalMin", "Positive", "PositiveOrZero" -> field + "的取值过小";
-            case "Max", "DecimalMax", "Negative", "NegativeOrZero" -> field + "的取值过大";
-            case "Digits" -> field + "的数字位数不符合要求";
-            case "Past", "PastOrPresent" -> field + "须为过去的日期";
-            case "Future", "FutureOrPresent" -> field + "须为将来的日期";
-            case "AssertTrue", "AssertFalse" -> field + "不符合要求";
-            default -> field + "的取值不正确";
+            case "NotNull", "NotBlank", "NotEmpty" -> "不能为空";
+            case "Size", "Length" -> attributes.containsKey("min") && attributes.containsKey("max")
+                    ? "长度须在" + attributes.get("min") + "至" + attributes.get("max") + "之间"
+                    : "长度不符合要求";
+            case "Pattern" -> "格式不正确";
+            case "Email" -> "不是有效的电子邮箱地址";
+            case "Min", "DecimalMin" -> attributes.containsKey("value")
+                    ? "不能小于" + attributes.get("value") : "取值过小";
+            case "Max", "DecimalMax" -> attributes.containsKey("value")
+                    ? "不能大于" + attributes.get("value") : "取值过大";
+            case "Positive" -> "须大于0";
+            case "PositiveOrZero" -> "不能小于0";
+            case "Negative" -> "须小于0";
+            case "NegativeOrZero" -> "不能大于0";
+            case "Digits" -> "数字位数不符合要求";
+            case "Past" -> "须为过去的日期";
+            case "PastOrPresent" -> "不能晚于今天";
+            case "Future" -> "须为将来的日期";
+            case "FutureOrPresent" -> "不能早于今天";
+            case "AssertTrue", "AssertFalse" -> "不符合要求";
+            default -> "取值不正确";
         };
+    }
+
+    private static boolean isBuiltInTemplate(String template) {
+        return template != null && (template.startsWith("{jakarta.validation.constraints.")
+                || template.startsWith("{org.hibernate.validator.constraints."));
+    }
+
+    private static ConstraintViolation<?> constraintViolation(ObjectError error) {
+        try {
+            return error.unwrap(ConstraintViolation.class);
+        } catch (IllegalArgumentException notFromBeanValidation) {
+            return null;
+        }
     }
 
     /** NotBlank -> not-blank, so codes look like ours. */

@@ -11,10 +11,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -68,6 +72,20 @@ public class TestController {
     Mono<Map<String, Object>> payUnstably(@RequestBody Payment payment) {
         invocations.record(payment.ref());
         return Mono.delay(Duration.ZERO).then(Mono.error(new IllegalStateException("settlement bank timed out")));
+    }
+
+    /** 申请材料 upload: one file and the applicant's reference. */
+    @PostMapping(path = "/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> upload(@RequestPart("ref") String ref,
+                                                     @RequestPart("file") FilePart file) {
+        int serial = invocations.record(ref);
+        return DataBufferUtils.join(file.content())
+                .map(content -> {
+                    int size = content.readableByteCount();
+                    DataBufferUtils.release(content);
+                    return ResponseEntity.status(201).body(Map.<String, Object>of(
+                            "ref", ref, "serial", serial, "filename", file.filename(), "bytes", size));
+                });
     }
 
     @GetMapping("/boom")
