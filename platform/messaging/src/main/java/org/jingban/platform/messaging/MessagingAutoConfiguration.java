@@ -53,7 +53,7 @@ public class MessagingAutoConfiguration {
         String topic = StringUtils.hasText(properties.getTopic()) ? properties.getTopic() : EventTopics.topicOf(applicationName);
         String source = StringUtils.hasText(properties.getSource()) ? properties.getSource() : EventTopics.sourceOf(applicationName);
         Map<String, Object> producerProperties = producerProperties(kafkaProperties, connection);
-        producerProperties.putAll(OutboxRelay.producerOverrides());
+        producerProperties.putAll(OutboxRelay.producerOverrides(properties.getRelay()));
         producerProperties.put("client.id", "jingban-outbox-relay-" + EventTopics.serviceName(applicationName));
         return new OutboxRelay(template,
                 () -> new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer()),

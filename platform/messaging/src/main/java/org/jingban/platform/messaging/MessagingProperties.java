@@ -50,6 +50,16 @@ public class MessagingProperties {
         private Duration maxBackoff = Duration.ofSeconds(5);
         /** How many aggregates with pending events one pass reads per collection. */
         private int batchSize = 100;
+        /** How long the producer tries to deliver one event before the relay gives up and retries it from the document. */
+        private Duration deliveryTimeout = Duration.ofSeconds(20);
+
+        public Duration getDeliveryTimeout() {
+            return deliveryTimeout;
+        }
+
+        public void setDeliveryTimeout(Duration deliveryTimeout) {
+            this.deliveryTimeout = deliveryTimeout;
+        }
 
         public boolean isEnabled() {
             return enabled;

@@ -63,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final URI source;
     private final MessagingProperties.Relay settings;
     private final Counter published;
+    private final Counter failures;
 
     private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
@@ -81,6 +82,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.published = Counter.builder("jingban.events.published").tag("topic", topic)
                 .description("Events published from outboxes").register(meters);
+        this.failures = Counter.builder("jingban.outbox.publish.failures").tag("topic", topic)
+                .description("Relay passes that could not publish every event (they are retried)").register(meters);
         Gauge.builder("jingban.outbox.pending", this, r -> r.pendingEvents).tag("topic", topic)
                 .description("Events waiting in outboxes at the last pass").register(meters);
         Gauge.builder("jingban.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds).tag("topic", topic)
@@ -178,6 +181,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void onFailure(RuntimeException e) {
+        failures.increment();
         if (!inOutage) {
             inOutage = true;
             log.warn("发件箱事件暂时无法发布到 {}，事件保留在文档中，将退避重试: {}", topic, e.toString());
@@ -188,41 +192,45 @@ public class OutboxRelay implements SmartLifecycle {
         closeProducer();
     }
 
+    /** An aggregate found with pending events. */
+    private record Pending(String collection, Object documentId, List<OutboxEvent> events) {
+    }
+
     /**
-     * One pass over every aggregate collection.
+     * One pass: first find every aggregate with pending events (and show them in the gauges), then
+     * publish them aggregate by aggregate.
      *
      * @return true if every event found was published
      */
     boolean pass() {
+        List<Pending> found = new ArrayList<>();
         long waiting = 0;
         Instant oldest = null;
-        long sent = 0;
-        try {
-            for (String collection : aggregateCollections()) {
-                List<Document> documents = template.find(pendingQuery(), Document.class, collection)
-                        .collectList().block(MONGO_TIMEOUT);
-                if (documents == null) {
-                    continue;
-                }
-                for (Document document : documents) {
-                    List<OutboxEvent> events = outboxOf(document);
+        for (String collection : aggregateCollections()) {
+            List<Document> documents = template.find(pendingQuery(), Document.class, collection)
+                    .collectList().block(MONGO_TIMEOUT);
+            for (Document document : documents == null ? List.<Document>of() : documents) {
+                List<OutboxEvent> events = outboxOf(document);
+                if (!events.isEmpty()) {
+                    found.add(new Pending(collection, document.get("_id"), events));
                     waiting += events.size();
                     for (OutboxEvent event : events) {
                         oldest = oldest == null || event.time().isBefore(oldest) ? event.time() : oldest;
                     }
-                    int done = publish(collection, document.get("_id"), events);
-                    sent += done;
-                    if (done < events.size()) {
-                        throw new IllegalStateException("Kafka did not acknowledge every event");
-                    }
                 }
             }
-            oldest = null;
-            return true;
-        } finally {
-            pendingEvents = waiting - sent;
-            oldestPending = oldest;
         }
+        pendingEvents = waiting;
+        oldestPending = oldest;
+        for (Pending pending : found) {
+            int done = publish(pending.collection(), pending.documentId(), pending.events());
+            pendingEvents = Math.max(0, pendingEvents - done);
+            if (done < pending.events().size()) {
+                throw new IllegalStateException("Kafka did not acknowledge every event");
+            }
+        }
+        oldestPending = null;
+        return true;
     }
 
     private Query pendingQuery() {
@@ -330,15 +338,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** The producer settings the relay relies on for ordering and no loss. */
-    static Map<String, Object> producerOverrides() {
+    static Map<String, Object> producerOverrides(MessagingProperties.Relay settings) {
+        long delivery = Math.max(1000, settings.getDeliveryTimeout().toMillis());
         return Map.of(
                 "acks", "all",
                 "enable.idempotence", "true",
                 "max.in.flight.requests.per.connection", "5",
                 "retries", String.valueOf(Integer.MAX_VALUE),
-                "request.timeout.ms", "10000",
-                "delivery.timeout.ms", "20000",
-                "max.block.ms", "10000",
+                // delivery.timeout.ms must cover request.timeout.ms + linger.ms
+                "request.timeout.ms", String.valueOf(Math.min(10_000, delivery / 2)),
+                "delivery.timeout.ms", String.valueOf(delivery),
+                "max.block.ms", String.valueOf(Math.min(10_000, delivery)),
                 "linger.ms", "0");
     }
 }
