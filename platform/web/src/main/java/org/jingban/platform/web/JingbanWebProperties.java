@@ -27,6 +27,16 @@ public class JingbanWebProperties {
         private Duration ttl = Duration.ofHours(24);
         /** Largest request or response body handled; a larger request gets 413, a larger response is not stored. */
         private DataSize maxBodySize = DataSize.ofMegabytes(10);
+        /** After this, a key still "in progress" is taken as left behind by a dead instance and reused. */
+        private Duration inProgressTimeout = Duration.ofMinutes(5);
+
+        public Duration getInProgressTimeout() {
+            return inProgressTimeout;
+        }
+
+        public void setInProgressTimeout(Duration inProgressTimeout) {
+            this.inProgressTimeout = inProgressTimeout;
+        }
 
         public boolean isEnabled() {
             return enabled;

@@ -74,7 +74,8 @@ public class WebAutoConfiguration {
                                                          ObjectProvider<ServerCodecConfigurer> codecs,
                                                          JingbanWebProperties properties) {
             return new IdempotencyWebFilter(store, problems, codecs.getIfAvailable(ServerCodecConfigurer::create),
-                    (int) properties.getIdempotency().getMaxBodySize().toBytes());
+                    (int) properties.getIdempotency().getMaxBodySize().toBytes(),
+                    properties.getIdempotency().getInProgressTimeout());
         }
     }
 }

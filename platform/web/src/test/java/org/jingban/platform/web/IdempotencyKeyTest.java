@@ -101,6 +101,32 @@ class IdempotencyKeyTest extends WebIntegrationTest {
     }
 
     @Test
+    void a_key_left_in_progress_by_a_dead_instance_is_taken_over_after_five_minutes() throws Exception {
+        // given a record in progress since 10 minutes ago, for exactly this caller, path, key and body
+        String body = "{\"ref\":\"abandoned\",\"amountFen\":100}";
+        String id = sha256Hex("anonymous\nPOST\n/payments\nkey-abandoned");
+        mongo.insert(new org.bson.Document("_id", id)
+                .append("requestHash", sha256Hex(body))
+                .append("state", "IN_PROGRESS")
+                .append("createdAt", java.util.Date.from(java.time.Instant.now().minusSeconds(600))),
+                "idempotency_keys").block();
+
+        // when the client retries
+        web.post().uri("/payments").header("Idempotency-Key", "key-abandoned")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                // then it runs now, once
+                .expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotency-Replayed");
+        assertThat(invocations.count("abandoned")).isEqualTo(1);
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void without_a_key_every_post_runs() {
         Map<String, Object> payment = Map.of("ref", "no-key", "amountFen", 100);
 

@@ -12,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * One line per request on the logger {@code jingban.access}: method, path and query (personal data
@@ -42,10 +43,11 @@ public class AccessLogWebFilter implements WebFilter, Ordered {
         long started = System.nanoTime();
         return chain.filter(exchange)
                 .onErrorResume(ex -> problems.handle(exchange, ex))
-                .doFinally(signal -> log(exchange, (System.nanoTime() - started) / 1_000_000));
+                .doFinally(signal -> log(exchange, signal == SignalType.CANCEL,
+                        (System.nanoTime() - started) / 1_000_000));
     }
 
-    private static void log(ServerWebExchange exchange, long millis) {
+    private static void log(ServerWebExchange exchange, boolean cancelled, long millis) {
         ServerHttpRequest request = exchange.getRequest();
         String target = request.getURI().getRawPath();
         String query = request.getURI().getRawQuery();
@@ -56,7 +58,8 @@ public class AccessLogWebFilter implements WebFilter, Ordered {
         String requestId = RequestIds.of(exchange).orElse("-");
         try (var ignored = RequestIds.mdc(exchange)) {
             log.info("{} {} {} {}ms requestId={}", request.getMethod(), Masking.maskText(target),
-                    status == null ? 200 : status.value(), millis, requestId);
+                    cancelled ? "cancelled" : status == null ? "200" : String.valueOf(status.value()), millis,
+                    requestId);
         }
     }
 

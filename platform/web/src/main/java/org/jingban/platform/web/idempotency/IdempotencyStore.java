@@ -85,6 +85,15 @@ public class IdempotencyStore {
         return mongo.remove(byId(id), COLLECTION).then();
     }
 
+    /**
+     * Removes a stale record only if it is still the one that was read: two retries that both found it
+     * stale must not delete each other's fresh records.
+     */
+    public Mono<Void> releaseStale(IdempotencyRecord stale) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(stale.id())
+                .and("createdAt").is(Date.from(stale.createdAt()))), COLLECTION).then();
+    }
+
     private static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
     }

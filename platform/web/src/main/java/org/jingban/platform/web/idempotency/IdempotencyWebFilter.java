@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -62,13 +63,16 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
     private final ProblemExceptionHandler problems;
     private final ServerCodecConfigurer codecs;
     private final int maxBodyBytes;
+    private final Duration inProgressTimeout;
 
     /**
      * @param codecs       the application's codecs, to parse form and multipart bodies again
      * @param maxBodyBytes larger requests get 413; larger responses are not remembered
+     * @param inProgressTimeout after this, a record still in progress is taken as abandoned
      */
     public IdempotencyWebFilter(IdempotencyStore store, ProblemExceptionHandler problems,
-                                ServerCodecConfigurer codecs, int maxBodyBytes) {
+                                ServerCodecConfigurer codecs, int maxBodyBytes, Duration inProgressTimeout) {
+        this.inProgressTimeout = inProgressTimeout;
         this.store = store;
         this.problems = problems;
         this.codecs = codecs;
@@ -128,9 +132,12 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
                         return again;
                     }
                     IdempotencyRecord record = found.get();
-                    if (record.createdAt().plus(store.ttl()).isBefore(Instant.now())) {
-                        // expired but not yet swept by the TTL monitor (it runs once a minute)
-                        return store.release(record.id()).then(again);
+                    Instant now = Instant.now();
+                    if (record.createdAt().plus(store.ttl()).isBefore(now)
+                            || !record.completed() && record.createdAt().plus(inProgressTimeout).isBefore(now)) {
+                        // expired but not yet swept by the TTL monitor (it runs once a minute),
+                        // or left in progress by an instance that died
+                        return store.releaseStale(record).then(again);
                     }
                     if (!record.requestHash().equals(attempt.requestHash())) {
                         return Mono.<Void>error(new ProblemException(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
@@ -155,7 +162,7 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
                 new ReplayedBodyRequest(exchange.getRequest(), attempt.body()), response, codecs);
         return chain.filter(capturing)
                 // render errors here, through the capturing response, so that a 4xx problem is remembered too
-                .onErrorResume(e -> problems.handle(capturing, e))
+                .onErrorResume(e -> !ProblemExceptionHandler.isSecurityException(e), e -> problems.handle(capturing, e))
                 // nothing written (or streamed): nothing to replay
                 .then(Mono.defer(() -> response.settled ? Mono.<Void>empty() : store.release(attempt.id())))
                 .onErrorResume(e -> store.release(attempt.id()).then(Mono.error(e)))

@@ -113,6 +113,12 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             return new ProblemException(405, ProblemTypes.METHOD_NOT_ALLOWED, "请求方法不被支持",
                     "该地址不支持 " + notAllowed.getHttpMethod() + " 请求");
         }
+        if (isSecurityException(ex)) {
+            // normally rendered by Spring Security's own filters; this is the fallback if one escapes them
+            return isA(ex, "org.springframework.security.access.AccessDeniedException")
+                    ? ProblemException.forbidden("没有办理该事项的权限")
+                    : new ProblemException(401, ProblemTypes.UNAUTHORIZED, "未登录或登录已失效", "请重新登录后再试");
+        }
         if (ex instanceof OptimisticLockingFailureException) {
             return ProblemException.conflict("该记录已被他人修改，请刷新后重试");
         }
@@ -271,6 +277,25 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             log.error("未处理的异常 {} {}", exchange.getRequest().getMethod(),
                     Masking.maskText(exchange.getRequest().getPath().value()), MaskedThrowable.of(ex));
         }
+    }
+
+    /**
+     * Spring Security's access-denied and authentication exceptions, recognised by name so that this
+     * module does not depend on Spring Security. Filters that resolve errors themselves let these pass,
+     * so Security can answer them (with its WWW-Authenticate header, say).
+     */
+    public static boolean isSecurityException(Throwable ex) {
+        return isA(ex, "org.springframework.security.access.AccessDeniedException")
+                || isA(ex, "org.springframework.security.core.AuthenticationException");
+    }
+
+    private static boolean isA(Throwable ex, String className) {
+        for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
