@@ -27,6 +27,7 @@ public final class JingbanInfrastructure {
     private final EmbeddedMongo mongo;
 
     private JingbanInfrastructure() throws IOException {
+        QuietInfrastructureLogging.quietLogback();
         kafkaDir = Files.createTempDirectory("jingban-test-kafka");
         mongo = EmbeddedMongo.inMemory();
         kafka = EmbeddedKafkaBroker.start(kafkaDir, 0, 0);
@@ -93,6 +94,13 @@ public final class JingbanInfrastructure {
 
     private static void awaitOtherShutdownHooks(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
+        try {
+            // The JVM starts its hooks one after the other: give Spring's a moment to be among the live threads.
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread != Thread.currentThread() && thread.getName().contains("ShutdownHook")) {
                 try {
