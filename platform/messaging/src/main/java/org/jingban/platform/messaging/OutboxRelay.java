@@ -68,7 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean nudged = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private Producer<String, byte[]> producer;
-    private boolean inOutage;
+    private volatile boolean inOutage;
     private Duration backoff = Duration.ZERO;
     private volatile long pendingEvents;
     private volatile Instant oldestPending;
