@@ -1,8 +1,8 @@
 package org.jingban.platform.embedded;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -151,8 +151,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "true");
         p.put("delete.topic.enable", "true");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        // A quick controlled shutdown: there is no other replica to hand leadership to.
-        p.put("controlled.shutdown.enable", "true");
         return p;
     }
 
