@@ -22,6 +22,12 @@ import reactor.core.publisher.Mono;
  */
 public class CaseRepository {
 
+    /**
+     * The stored name of the applicant's id: Spring Data maps a nested property called {@code id} to
+     * {@code _id}. Queries say {@code applicant.id} and are mapped; index keys are not, so they use this.
+     */
+    public static final String APPLICANT_ID_FIELD = "applicant._id";
+
     private final ReactiveMongoTemplate template;
 
     public CaseRepository(ReactiveMongoTemplate template) {
@@ -33,7 +39,7 @@ public class CaseRepository {
         var indexes = template.indexOps(Case.class);
         return Mono.when(
                 indexes.createIndex(new Index().on("caseNumber", Sort.Direction.ASC).unique().named("caseNumber_unique")),
-                indexes.createIndex(new Index().on("applicant.id", Sort.Direction.ASC).named("applicant_id")),
+                indexes.createIndex(new Index().on(APPLICANT_ID_FIELD, Sort.Direction.ASC).named("applicant_id")),
                 indexes.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                         .named("region_status")),
                 indexes.createIndex(new Index().on("dueDate", Sort.Direction.ASC).named("dueDate")));
