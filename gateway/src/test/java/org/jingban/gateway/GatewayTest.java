@@ -1,0 +1,215 @@
+package org.jingban.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jingban.platform.test.WithJingbanInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The gateway as a portal sees it: the service guide of every item, 预计办结日期, routing to a
+ * service, and one health call that shows every service. A small HTTP server stands in for one
+ * service; another service's address has nobody listening.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@WithJingbanInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
+class GatewayTest {
+
+    static final DisposableServer fakeTransferService = HttpServer.create().host("127.0.0.1").port(0)
+            .route(routes -> routes
+                    .get("/actuator/health", (req, res) -> res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"status\":\"UP\"}")))
+                    .get("/api/v1/transfer/echo", (req, res) -> res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"path\":\"" + req.uri() + "\"}")))
+                    .get("/v3/api-docs", (req, res) -> res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"fake transfer\"}}"))))
+            .bindNow();
+
+    @DynamicPropertySource
+    static void downstream(DynamicPropertyRegistry registry) {
+        registry.add("jingban.gateway.services.transfer-service.uri", () -> "http://127.0.0.1:" + fakeTransferService.port());
+        // nobody listens on port 1
+        registry.add("jingban.gateway.services.settlement-service.uri", () -> "http://127.0.0.1:1");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        fakeTransferService.disposeNow();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void the_catalog_lists_all_43_items_of_the_source_documents() {
+        http.get().uri("/api/v1/catalog/items").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(43)
+                .jsonPath("$.items.length()").isEqualTo(43)
+                .jsonPath("$.items[?(@.code == '622036003002')].name").isEqualTo("转移接续手续办理")
+                .jsonPath("$.items[?(@.code == 'national:其他临时外出就医人员备案')].service").isEqualTo("offsite-filing-service");
+    }
+
+    @Test
+    void the_service_guide_of_a_transfer_in_wuwei_names_its_office_limits_and_templates() {
+        http.get().uri("/api/v1/catalog/items/622036003002?region=620600").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("622036003002")
+                .jsonPath("$.timeLimit.workingDays").isEqualTo(20)
+                .jsonPath("$.office.name").isEqualTo("武威市医疗保障局（市医保局窗口）")
+                .jsonPath("$.requiredFields[0]").isEqualTo("姓名")
+                .jsonPath("$.templates[?(@.event == 'completed')].text")
+                .isEqualTo("【经办机构落款】尊敬的***,您于****年**月**日办理的转移接续已完成。如有疑问，请咨询******(电话)。");
+    }
+
+    @Test
+    void a_local_item_is_found_by_its_catalog_key() {
+        http.get().uri("/api/v1/catalog/items/{code}?region=513224", "local:songpan:参保人员电话号码新增和更改").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("参保人员电话号码新增和更改");
+    }
+
+    @Test
+    void an_unknown_region_or_item_is_a_problem_not_a_500() {
+        http.get().uri("/api/v1/catalog/items?region=999999").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("region");
+        http.get().uri("/api/v1/catalog/items/622036999999?region=620600").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void five_working_days_from_30_september_2025_end_after_national_day_with_the_make_up_saturday() {
+        // Oct 1–8 off; Oct 9 (1), Oct 10 (2), Sat Oct 11 make-up day (3), Oct 13 (4), Oct 14 (5)
+        http.get().uri("/api/v1/calendar/due-date?from=2025-09-30&workingDays=5").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.from").isEqualTo("2025-09-30")
+                .jsonPath("$.workingDays").isEqualTo(5)
+                .jsonPath("$.dueDate").isEqualTo("2025-10-14");
+    }
+
+    @Test
+    void the_2026_spring_festival_counts_both_make_up_saturdays() {
+        // from Fri Feb 13: Sat Feb 14 make-up (1), Feb 15–23 off, Feb 24–27 (2–5), Sat Feb 28 make-up (6)
+        http.get().uri("/api/v1/calendar/due-date?from=2026-02-13&workingDays=6").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.dueDate").isEqualTo("2026-02-28");
+    }
+
+    @Test
+    void a_due_date_in_2027_is_refused_because_its_schedule_is_not_published() {
+        http.get().uri("/api/v1/calendar/due-date?from=2026-12-30&workingDays=5").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2027"));
+    }
+
+    @Test
+    void a_year_loaded_by_ops_is_used_for_due_dates_without_a_restart() throws InterruptedException {
+        // 2030 has no bundled schedule; a (made-up) two-day 元旦 makes Jan 2 a day off
+        String schedule = """
+                {"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true},
+                                      {"name":"元旦","date":"2030-01-02","isOffDay":true}]}""";
+        http.put().uri("/api/v1/calendar/years/2030").contentType(MediaType.APPLICATION_JSON).bodyValue(schedule)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.year").isEqualTo(2030).jsonPath("$.days").isEqualTo(2);
+
+        // the gateway's own subscriber applies it from the calendar topic within its poll interval
+        String dueDate = null;
+        for (int attempt = 0; attempt < 100 && dueDate == null; attempt++) {
+            dueDate = http.get().uri("/api/v1/calendar/due-date?from=2030-01-01&workingDays=1").exchange()
+                    .returnResult(String.class).getResponseBody()
+                    .filter(body -> body.contains("dueDate")).blockFirst();
+            if (dueDate == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(dueDate).contains("\"dueDate\":\"2030-01-03\"");
+    }
+
+    @Test
+    void a_schedule_with_problems_is_refused_with_every_problem_listed() {
+        String schedule = """
+                {"year":2031,"days":[{"name":"元旦","date":"2031-01-01","isOffDay":true},
+                                      {"name":"元旦","date":"2031-01-01","isOffDay":true},
+                                      {"name":"国庆节","date":"2033-10-01","isOffDay":true}]}""";
+        http.put().uri("/api/v1/calendar/years/2031").contentType(MediaType.APPLICATION_JSON).bodyValue(schedule)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations.length()").isEqualTo(2);
+        http.put().uri("/api/v1/calendar/years/2032").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"year\":2031,\"days\":[]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("year");
+        http.get().uri("/api/v1/calendar/years").exchange()
+                .expectBody().jsonPath("$.years[?(@ == 2031)]").isEmpty();
+    }
+
+    @Test
+    void bad_due_date_input_lists_every_problem_at_once() {
+        http.get().uri("/api/v1/calendar/due-date?from=2025-02-30&workingDays=-1").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.violations.length()").isEqualTo(2)
+                .jsonPath("$.violations[0].field").isEqualTo("from")
+                .jsonPath("$.violations[1].field").isEqualTo("workingDays");
+    }
+
+    @Test
+    void requests_under_a_service_area_are_routed_to_that_service() {
+        http.get().uri("/api/v1/transfer/echo?x=1").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/v1/transfer/echo?x=1");
+        http.get().uri("/api-docs/transfer-service").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.info.title").isEqualTo("fake transfer");
+    }
+
+    @Test
+    void health_shows_one_component_per_service_and_a_service_nobody_answers_for_is_down() {
+        http.get().uri("/actuator/health").exchange()
+                .expectBody()
+                .jsonPath("$.components.services.components.transfer-service.status").isEqualTo("UP")
+                .jsonPath("$.components.services.components.settlement-service.status").isEqualTo("DOWN")
+                .jsonPath("$.components.services.components.enrollment-service").exists()
+                .jsonPath("$.status").isEqualTo("DOWN");
+    }
+
+    @Test
+    void log_lines_mask_personal_data(CapturedOutput output) {
+        LoggerFactory.getLogger(GatewayTest.class).info("申请人 620102199001011234 手机 13812345678");
+        assertThat(output.getOut()).contains("手机 138****5678").doesNotContain("620102199001011234");
+    }
+
+    @Test
+    void the_swagger_ui_lists_the_gateway_and_every_service_document() {
+        http.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.urls.length()").isEqualTo(8)
+                .jsonPath("$.urls[?(@.url == '/api-docs/transfer-service')].name").isEqualTo("transfer-service 关系转移接续");
+    }
+}
