@@ -1,0 +1,147 @@
+package org.jingban.enrollment.account;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.enrollment.shared.Caller;
+import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.web.problem.ProblemException;
+import org.jingban.platform.web.problem.Violations;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * 个人账户 for other services and the tax bureau's data: balance, history, debits (settlement-service: 个人账户支付,
+ * 家庭共济), credits, reversals, contribution batches. Every post carries an idempotency key.
+ */
+@RestController
+@Tag(name = "个人账户")
+public class AccountHandlers {
+
+    private final AccountLedger ledger;
+    private final Contributions contributions;
+
+    public AccountHandlers(AccountLedger ledger, Contributions contributions) {
+        this.ledger = ledger;
+        this.contributions = contributions;
+    }
+
+    public record AccountView(String accountId, String regionCode, String balance, String status, long lastSequence) {
+        static AccountView of(PersonalAccount a) {
+            return new AccountView(a.getId(), a.getRegionCode(), Money.format(a.getBalanceFen()), a.getStatus().name(),
+                    a.getLastSequence());
+        }
+    }
+
+    public record EntryView(String entryId, long sequence, String kind, String kindLabel, String amount,
+                            String balanceAfter, String idempotencyKey, String reference, String reversalOf,
+                            String remark, Instant postedAt) {
+        public static EntryView of(AccountEntry e) {
+            return new EntryView(e.id(), e.sequence(), e.kind().name(), e.kind().label(), Money.format(e.amountFen()),
+                    Money.format(e.balanceAfterFen()), e.idempotencyKey(), e.reference(), e.reversalOf(), e.remark(),
+                    e.postedAt());
+        }
+    }
+
+    /** A debit or credit. {@code kind} defaults to DEBIT / CREDIT; TRANSFER_* go through the transfer hooks. */
+    public record AmountRequest(String amount, String idempotencyKey, String reference, String remark, String kind) {
+    }
+
+    public record ReversalRequest(String entryId, String idempotencyKey, String reference, String remark) {
+    }
+
+    public record ContributionBatch(List<Contributions.Posting> postings) {
+    }
+
+    @GetMapping("/api/v1/enrollment/accounts/{accountId}")
+    @Operation(summary = "个人账户余额")
+    public Mono<AccountView> account(@PathVariable String accountId, ServerWebExchange exchange) {
+        Caller.of(exchange);
+        return ledger.find(accountId).map(AccountView::of);
+    }
+
+    @GetMapping("/api/v1/enrollment/accounts/{accountId}/entries")
+    @Operation(summary = "个人账户明细（按记账顺序）")
+    public Mono<List<EntryView>> entries(@PathVariable String accountId, ServerWebExchange exchange) {
+        Caller.of(exchange);
+        return ledger.entries(accountId).map(EntryView::of).collectList();
+    }
+
+    @PostMapping("/api/v1/enrollment/accounts/{accountId}/debits")
+    @Operation(summary = "个人账户支出（个人账户支付、家庭共济）；同一幂等键只记一次")
+    public Mono<ResponseEntity<EntryView>> debit(@PathVariable String accountId, @RequestBody AmountRequest request,
+                                                 ServerWebExchange exchange) {
+        Caller.of(exchange);
+        EntryKind kind = kind(request.kind(), EntryKind.DEBIT, List.of(EntryKind.DEBIT));
+        return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(), null,
+                request.remark()));
+    }
+
+    @PostMapping("/api/v1/enrollment/accounts/{accountId}/credits")
+    @Operation(summary = "个人账户入账；同一幂等键只记一次")
+    public Mono<ResponseEntity<EntryView>> credit(@PathVariable String accountId, @RequestBody AmountRequest request,
+                                                  ServerWebExchange exchange) {
+        Caller.of(exchange);
+        EntryKind kind = kind(request.kind(), EntryKind.CREDIT, List.of(EntryKind.CREDIT, EntryKind.CONTRIBUTION));
+        return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(), null,
+                request.remark()));
+    }
+
+    @PostMapping("/api/v1/enrollment/accounts/{accountId}/reversals")
+    @Operation(summary = "冲正一笔个人账户明细")
+    public Mono<ResponseEntity<EntryView>> reverse(@PathVariable String accountId, @RequestBody ReversalRequest request,
+                                                   ServerWebExchange exchange) {
+        Caller.of(exchange);
+        new Violations().require("entryId", request.entryId()).require("idempotencyKey", request.idempotencyKey())
+                .throwIfAny();
+        return post(accountId, PostEntry.reversal(request.entryId(), request.idempotencyKey(), request.reference(),
+                request.remark()));
+    }
+
+    @PostMapping("/api/v1/enrollment/accounts/contributions")
+    @Operation(summary = "缴费数据划入个人账户（税务征收数据，按流水号只记一次）")
+    public Mono<List<Contributions.LineResult>> contributions(@RequestBody ContributionBatch batch,
+                                                             ServerWebExchange exchange) {
+        Caller.of(exchange);
+        new Violations().require("postings", batch.postings()).throwIfAny();
+        return contributions.apply(batch.postings()).collectList();
+    }
+
+    private Mono<ResponseEntity<EntryView>> post(String accountId, PostEntry command) {
+        return ledger.post(accountId, command).map(r -> ResponseEntity
+                .status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .header("Ledger-Replayed", String.valueOf(r.replayed()))
+                .body(EntryView.of(r.entry())));
+    }
+
+    private static long amount(AmountRequest request) {
+        Violations v = new Violations().require("amount", request.amount()).require("idempotencyKey", request.idempotencyKey());
+        Long fen = Money.parseFen(request.amount());
+        if (request.amount() != null && !request.amount().isBlank()) {
+            v.check(fen != null && fen > 0, "amount", "invalid-amount", "金额应为大于0且最多两位小数的金额");
+        }
+        v.throwIfAny();
+        return fen;
+    }
+
+    private static EntryKind kind(String requested, EntryKind fallback, List<EntryKind> allowed) {
+        if (requested == null || requested.isBlank()) {
+            return fallback;
+        }
+        for (EntryKind k : allowed) {
+            if (k.name().equals(requested)) {
+                return k;
+            }
+        }
+        throw ProblemException.badRequest("记账类型不适用于此接口：" + requested);
+    }
+}

@@ -1,0 +1,89 @@
+package org.jingban.enrollment.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jingban.enrollment.EnrollmentTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+
+class AccountApiTest extends EnrollmentTest {
+
+    @Autowired
+    AccountLedger ledger;
+
+    private String accountWith(String idNumber) {
+        String id = UUID.randomUUID().toString();
+        ledger.open(id, idNumber, "王五", WUWEI).block(TIMEOUT);
+        return id;
+    }
+
+    @Test
+    void a_contribution_credits_the_configured_share_once_per_serial_number() {
+        String idNumber = newIdNumber();
+        String accountId = accountWith(idNumber);
+        Map<String, Object> batch = Map.of("postings", List.of(
+                Map.of("serialNumber", "S-" + accountId, "idNumber", idNumber, "period", "202611",
+                        "insuranceType", "职工基本医疗保险", "regionCode", WUWEI, "contributionAmount", "401.55"),
+                Map.of("serialNumber", "S-" + accountId, "idNumber", idNumber, "period", "202611",
+                        "insuranceType", "职工基本医疗保险", "regionCode", WUWEI, "contributionAmount", "401.55"),
+                Map.of("serialNumber", "bad", "idNumber", "620602199001011234", "period", "202613",
+                        "insuranceType", "职工基本医疗保险", "regionCode", "999999", "contributionAmount", "-1")));
+        List<Map<String, Object>> lines = web.post().uri("/api/v1/enrollment/accounts/contributions").bodyValue(batch)
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+        // 620000 职工基本医疗保险 share 0.30: 401.55 × 0.30 = 120.465 → 120.47 (HALF_UP)
+        assertThat(lines.get(0)).containsEntry("status", "CREDITED").containsEntry("creditedAmount", "120.47");
+        assertThat(lines.get(1)).containsEntry("status", "REPLAYED").containsEntry("creditedAmount", "120.47");
+        assertThat(lines.get(2)).containsEntry("status", "REFUSED");
+        assertThat((List<?>) lines.get(2).get("violations")).hasSize(4);
+        assertThat(ledger.find(accountId).block(TIMEOUT).getBalanceFen()).isEqualTo(120_47);
+    }
+
+    @Test
+    void a_debit_beyond_the_balance_is_refused_and_a_repeated_debit_replays() {
+        String accountId = accountWith(newIdNumber());
+        web.post().uri("/api/v1/enrollment/accounts/{id}/credits", accountId)
+                .bodyValue(Map.of("amount", "50.00", "idempotencyKey", "k1")).exchange().expectStatus().isCreated();
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+                .bodyValue(Map.of("amount", "50.01", "idempotencyKey", "k2")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("insufficient-balance");
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+                .bodyValue(Map.of("amount", "20.00", "idempotencyKey", "k3", "reference", "结算单A")).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.balanceAfter").isEqualTo("30.00");
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+                .bodyValue(Map.of("amount", "20.00", "idempotencyKey", "k3", "reference", "结算单A")).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("Ledger-Replayed", "true")
+                .expectBody().jsonPath("$.balanceAfter").isEqualTo("30.00");
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+                .bodyValue(Map.of("amount", "21.00", "idempotencyKey", "k3")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:idempotency-key-reused");
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+                .bodyValue(Map.of("amount", "1.234")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.violations.length()").isEqualTo(2);
+        assertThat(ledger.find(accountId).block(TIMEOUT).getBalanceFen()).isEqualTo(30_00);
+    }
+
+    @Test
+    void a_debit_is_reversed_once_and_the_reversal_credits_it_back() {
+        String accountId = accountWith(newIdNumber());
+        ledger.post(accountId, PostEntry.credit(EntryKind.CREDIT, 10_00, "c", null, null)).block(TIMEOUT);
+        String debitId = ledger.post(accountId, PostEntry.debit(EntryKind.DEBIT, 4_00, "d", "结算单B", null))
+                .block(TIMEOUT).entry().id();
+        web.post().uri("/api/v1/enrollment/accounts/{id}/reversals", accountId)
+                .bodyValue(Map.of("entryId", debitId, "idempotencyKey", "r1")).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.amount").isEqualTo("4.00")
+                .jsonPath("$.balanceAfter").isEqualTo("10.00");
+        web.post().uri("/api/v1/enrollment/accounts/{id}/reversals", accountId)
+                .bodyValue(Map.of("entryId", debitId, "idempotencyKey", "r2")).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("already-reversed");
+        web.get().uri("/api/v1/enrollment/accounts/{id}/entries", accountId).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(3).jsonPath("$[2].kind").isEqualTo("REVERSAL");
+    }
+}
