@@ -1,0 +1,313 @@
+package org.jingban.notification.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.notification.channel.ChannelKind;
+import org.jingban.notification.channel.InboxMessage;
+import org.jingban.notification.channel.SinkRecord;
+import org.jingban.notification.digest.DigestService;
+import org.jingban.notification.digest.StaffDigest;
+import org.jingban.notification.message.Delivery;
+import org.jingban.notification.message.DeliveryStatus;
+import org.jingban.notification.message.Dispatcher;
+import org.jingban.notification.message.Notification;
+import org.jingban.notification.recipient.ContactBook;
+import org.jingban.notification.recipient.RecipientContact;
+import org.jingban.platform.identifiers.Masking;
+import org.jingban.platform.identifiers.MobileNumber;
+import org.jingban.platform.web.problem.ProblemException;
+import org.jingban.platform.web.problem.Violation;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 消息: the applicant's inbox and contact preferences; for ops the local outbox, dead letters and staff digests. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+@Tag(name = "消息推送", description = "站内信、推送渠道偏好、本地发件箱、死信与每日到期提醒")
+public class NotificationHandlers {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ReactiveMongoTemplate mongo;
+    private final RequesterResolver requesters;
+    private final ContactBook contacts;
+    private final Dispatcher dispatcher;
+    private final DigestService digests;
+    private final java.time.Clock clock;
+
+    public NotificationHandlers(ReactiveMongoTemplate mongo, RequesterResolver requesters, ContactBook contacts,
+                                Dispatcher dispatcher, DigestService digests, java.time.Clock clock) {
+        this.mongo = mongo;
+        this.requesters = requesters;
+        this.contacts = contacts;
+        this.dispatcher = dispatcher;
+        this.digests = digests;
+        this.clock = clock;
+    }
+
+    public record PageOf<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record ContactRequest(String mobile, String wechatOpenId, String alipayUserId, String preferredChannel) {
+    }
+
+    public record ContactView(String mobile, boolean wechat, boolean alipay, ChannelKind preferredChannel) {
+    }
+
+    public record OutboxView(String id, String provider, String channel, String method, String endpoint,
+                             Map<String, Object> request, String text, String caseNumber, String itemCode,
+                             String templateEvent, String regionCode, String address, java.time.Instant sentAt) {
+    }
+
+    public record DeadLetterView(String notificationId, String caseNumber, String itemCode, String templateEvent,
+                                 String regionCode, String problem, List<DeadDelivery> deliveries,
+                                 java.time.Instant createdAt) {
+    }
+
+    public record DeadDelivery(ChannelKind channel, int attempts, String lastError) {
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "我的站内信（分页，最新在前）")
+    public Mono<PageOf<InboxMessage>> myInbox(@RequestParam(defaultValue = "0") int page,
+                                              @RequestParam(defaultValue = "20") int size, ServerWebExchange exchange) {
+        checkPage(page, size);
+        return requesters.resolve(exchange).flatMap(caller -> {
+            if (caller.partyId() == null) {
+                return Mono.error(ProblemException.forbidden("只有参保人、单位或机构本人可以查看站内信"));
+            }
+            Query query = new Query(Criteria.where("recipientId").is(caller.partyId()));
+            return page(query, Sort.by(Sort.Direction.DESC, "createdAt"), page, size, InboxMessage.class, m -> m);
+        });
+    }
+
+    @GetMapping("/me/contact")
+    @Operation(summary = "我的接收方式")
+    public Mono<ContactView> myContact(ServerWebExchange exchange) {
+        return requesters.resolve(exchange).flatMap(caller -> contacts.find(requireParty(caller)))
+                .map(NotificationHandlers::view)
+                .switchIfEmpty(Mono.just(new ContactView(null, false, false, null)));
+    }
+
+    @PutMapping("/me/contact")
+    @Operation(summary = "设置接收方式：手机号、微信 openid、支付宝用户 id 与首选渠道（SMS、WECHAT、ALIPAY、INBOX）")
+    public Mono<ContactView> setContact(@RequestBody ContactRequest request, ServerWebExchange exchange) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.mobile() != null && !request.mobile().isBlank() && !MobileNumber.isValid(request.mobile())) {
+            violations.add(new Violation("mobile", "invalid", "手机号码格式不正确"));
+        }
+        ChannelKind preferred = null;
+        if (request.preferredChannel() != null && !request.preferredChannel().isBlank()) {
+            try {
+                preferred = ChannelKind.valueOf(request.preferredChannel().strip());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("preferredChannel", "invalid", "首选渠道应为 SMS、WECHAT、ALIPAY 或 INBOX 之一"));
+            }
+        }
+        if (preferred != null && violations.isEmpty() && preferred != ChannelKind.INBOX
+                && blank(address(request, preferred))) {
+            violations.add(new Violation(addressField(preferred), "required", "选择" + preferred.label() + "时须提供接收地址"));
+        }
+        if (!violations.isEmpty()) {
+            return Mono.error(ProblemException.validation(violations));
+        }
+        ChannelKind chosen = preferred;
+        return requesters.resolve(exchange)
+                .flatMap(caller -> contacts.save(new RecipientContact(requireParty(caller), trim(request.mobile()),
+                        trim(request.wechatOpenId()), trim(request.alipayUserId()), chosen, clock.instant())))
+                .map(NotificationHandlers::view);
+    }
+
+    @GetMapping("/outbox")
+    @Operation(summary = "本地发件箱（运维）：各渠道适配器按服务商格式发出的请求，分页，最新在前")
+    public Mono<PageOf<OutboxView>> outbox(@RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size,
+                                           @RequestParam(required = false) String channel,
+                                           @RequestParam(required = false) String caseNumber,
+                                           ServerWebExchange exchange) {
+        checkPage(page, size);
+        return requireOps(exchange).flatMap(ops -> {
+            Query query = new Query();
+            if (channel != null && !channel.isBlank()) {
+                query.addCriteria(Criteria.where("channel").is(channel.strip()));
+            }
+            if (caseNumber != null && !caseNumber.isBlank()) {
+                query.addCriteria(Criteria.where("caseNumber").is(caseNumber.strip()));
+            }
+            return page(query, Sort.by(Sort.Direction.DESC, "sentAt"), page, size, SinkRecord.class,
+                    NotificationHandlers::view);
+        });
+    }
+
+    @GetMapping("/dead-letters")
+    @Operation(summary = "死信（运维）：无法生成的消息与多次发送失败的渠道")
+    public Mono<PageOf<DeadLetterView>> deadLetters(@RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = "20") int size,
+                                                    ServerWebExchange exchange) {
+        checkPage(page, size);
+        return requireOps(exchange).flatMap(ops -> {
+            Query query = new Query(new Criteria().orOperator(Criteria.where("problem").ne(null),
+                    Criteria.where("deliveries.status").is(DeliveryStatus.DEAD.name())));
+            return page(query, Sort.by(Sort.Direction.DESC, "createdAt"), page, size, Notification.class,
+                    NotificationHandlers::deadLetter);
+        });
+    }
+
+    @PostMapping("/dead-letters/{notificationId}/retry")
+    @Operation(summary = "重发死信（运维）：该渠道重新计数并立即发送")
+    public Mono<Map<String, Object>> retry(@PathVariable String notificationId, @RequestParam String channel,
+                                           ServerWebExchange exchange) {
+        ChannelKind kind;
+        try {
+            kind = ChannelKind.valueOf(channel.strip());
+        } catch (IllegalArgumentException e) {
+            return Mono.error(ProblemException.validation(List.of(new Violation("channel", "invalid",
+                    "渠道应为 SMS、WECHAT、ALIPAY 或 INBOX 之一"))));
+        }
+        return requireOps(exchange).flatMap(ops -> Mono.fromCallable(() -> dispatcher.revive(notificationId, kind))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .flatMap(revived -> revived ? Mono.just(Map.<String, Object>of("notificationId", notificationId,
+                        "channel", kind, "status", DeliveryStatus.PENDING))
+                        : Mono.error(ProblemException.conflict("该消息在此渠道上不是死信")));
+    }
+
+    @GetMapping("/digests")
+    @Operation(summary = "每日到期提醒：某医保区划的超期与即将到期办件（运维或服务该区划的经办人员）")
+    public Mono<PageOf<StaffDigest>> digests(@RequestParam String regionCode,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size, ServerWebExchange exchange) {
+        List<Violation> violations = pageViolations(page, size);
+        if (regionCode == null || !regionCode.matches("\\d{6}")) {
+            violations.add(new Violation("regionCode", "invalid", "医保区划代码应为6位数字"));
+        }
+        if (!violations.isEmpty()) {
+            return Mono.error(ProblemException.validation(violations));
+        }
+        return requesters.resolve(exchange).flatMap(caller -> {
+            if (!caller.serves(regionCode)) {
+                return Mono.error(ProblemException.forbidden("无权查看该区划的到期提醒"));
+            }
+            return page(new Query(Criteria.where("regionCode").is(regionCode)), Sort.by(Sort.Direction.DESC, "date"),
+                    page, size, StaffDigest.class, d -> d);
+        });
+    }
+
+    private <T, V> Mono<PageOf<V>> page(Query query, Sort sort, int page, int size, Class<T> type,
+                                        java.util.function.Function<T, V> view) {
+        Mono<Long> total = mongo.count(Query.of(query).limit(0).skip(0), type);
+        Query paged = Query.of(query).with(sort).skip((long) page * size).limit(size);
+        return mongo.find(paged, type).map(view).collectList()
+                .zipWith(total, (items, count) -> new PageOf<>(items, page, size, count));
+    }
+
+    private Mono<Requester> requireOps(ServerWebExchange exchange) {
+        return requesters.resolve(exchange).flatMap(caller -> caller.ops() ? Mono.just(caller)
+                : Mono.error(ProblemException.forbidden("仅运维人员可以查看")));
+    }
+
+    private static String requireParty(Requester caller) {
+        if (caller.partyId() == null) {
+            throw ProblemException.forbidden("只有参保人、单位或机构本人可以设置接收方式");
+        }
+        return caller.partyId();
+    }
+
+    private static void checkPage(int page, int size) {
+        List<Violation> violations = pageViolations(page, size);
+        if (!violations.isEmpty()) {
+            throw ProblemException.validation(violations);
+        }
+    }
+
+    private static List<Violation> pageViolations(int page, int size) {
+        List<Violation> violations = new ArrayList<>();
+        if (page < 0) {
+            violations.add(new Violation("page", "min", "页码不能小于0"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            violations.add(new Violation("size", "range", "每页条数应在1到" + MAX_PAGE_SIZE + "之间"));
+        }
+        return violations;
+    }
+
+    static OutboxView view(SinkRecord r) {
+        return new OutboxView(r.id(), r.provider(), r.channel(), r.method(), r.endpoint(), masked(r.request()),
+                r.text(), r.caseNumber(), r.itemCode(), r.templateEvent(), r.regionCode(), maskAddress(r.address()),
+                r.sentAt());
+    }
+
+    static DeadLetterView deadLetter(Notification n) {
+        List<DeadDelivery> dead = n.getDeliveries().stream().filter(d -> d.getStatus() == DeliveryStatus.DEAD)
+                .map(d -> new DeadDelivery(d.getChannel(), d.getAttempts(), d.getLastError())).toList();
+        return new DeadLetterView(n.getId(), n.getCaseNumber(), n.getItemCode(), n.getTemplateEvent(),
+                n.getRegionCode(), n.getProblem(), dead, n.getCreatedAt());
+    }
+
+    static ContactView view(RecipientContact c) {
+        return new ContactView(c.mobile() == null ? null : Masking.mobile(c.mobile()), !blank(c.wechatOpenId()),
+                !blank(c.alipayUserId()), c.preferredChannel());
+    }
+
+    /** Phones and ID numbers in provider requests are masked for people (the stored request keeps them). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> masked(Map<String, Object> request) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        request.forEach((key, value) -> out.put(key, value instanceof Map<?, ?> map
+                ? masked((Map<String, Object>) map)
+                : value instanceof String text ? Masking.maskText(text) : value));
+        return out;
+    }
+
+    static String maskAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        if (MobileNumber.isValid(address)) {
+            return Masking.mobile(address);
+        }
+        return address.length() <= 8 ? "****" : address.substring(0, 4) + "****" + address.substring(address.length() - 4);
+    }
+
+    private static String address(ContactRequest request, ChannelKind kind) {
+        return switch (kind) {
+            case SMS -> request.mobile();
+            case WECHAT -> request.wechatOpenId();
+            case ALIPAY -> request.alipayUserId();
+            case INBOX -> "inbox";
+        };
+    }
+
+    private static String addressField(ChannelKind kind) {
+        return switch (kind) {
+            case SMS -> "mobile";
+            case WECHAT -> "wechatOpenId";
+            case ALIPAY -> "alipayUserId";
+            case INBOX -> "preferredChannel";
+        };
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}
