@@ -113,7 +113,9 @@ done
 echo "Starting ${#services[@]} JVMs: ${services[*]%%:*}"
 for entry in "${services[@]}"; do
   m=${entry%%:*}
+  # local profile: the gateway issues dev tokens (POST /dev/tokens); every JVM trusts their key
   java $dev_flags -Xmx160m ${JINGBAN_JAVA_OPTS:-} -Dspring.profiles.active=local \
+       -Dspring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:8080/dev/jwks \
        -jar "$run/$m/$m.jar" >"$logs/$m.log" 2>&1 &
   pids+=($!)
 done
@@ -149,6 +151,7 @@ Jingban is up: everything healthy in ${elapsed}s (build ${build_seconds}s), ${#p
   Swagger UI   http://localhost:8080/swagger-ui.html
   Health       http://localhost:8080/actuator/health
   Catalog      http://localhost:8080/api/v1/catalog/items
+  Dev token    curl -s -XPOST localhost:8080/dev/tokens -H 'Content-Type: application/json' -d '{"role":"CLERK","subject":"gh-001","regions":["620600"]}'
   Kafka        localhost:9092   MongoDB  mongodb://localhost:27017   data  $data
   Logs         $logs
 Press Ctrl-C to stop everything.
