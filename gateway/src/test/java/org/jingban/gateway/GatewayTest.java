@@ -3,6 +3,7 @@ package org.jingban.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jingban.platform.test.WithJingbanInfrastructure;
+import org.jingban.platform.security.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +39,10 @@ class GatewayTest {
                             .sendString(Mono.just("{\"status\":\"UP\"}")))
                     .get("/api/v1/transfer/echo", (req, res) -> res.header("Content-Type", "application/json")
                             .sendString(Mono.just("{\"path\":\"" + req.uri() + "\"}")))
+                    .route(req -> req.uri().startsWith("/api/v1/transfer/headers") || req.uri().startsWith("/api/v1/transfer/limited"),
+                            (req, res) -> res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"requestId\":\"" + req.requestHeaders().get("X-Request-Id")
+                                    + "\",\"bearer\":" + req.requestHeaders().contains("Authorization") + "}")))
                     .get("/v3/api-docs", (req, res) -> res.header("Content-Type", "application/json")
                             .sendString(Mono.just("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"fake transfer\"}}"))))
             .bindNow();
@@ -46,6 +52,11 @@ class GatewayTest {
         registry.add("jingban.gateway.services.transfer-service.uri", () -> "http://127.0.0.1:" + fakeTransferService.port());
         // nobody listens on port 1
         registry.add("jingban.gateway.services.settlement-service.uri", () -> "http://127.0.0.1:1");
+        // edge protection, small enough to test: three calls per client on one route, then nothing for an hour
+        registry.add("jingban.gateway.edge.rate-limit.routes.[/api/v1/transfer/limited/**].capacity", () -> "3");
+        registry.add("jingban.gateway.edge.rate-limit.routes.[/api/v1/transfer/limited/**].refill-per-second", () -> "0.0003");
+        registry.add("jingban.gateway.edge.max-request-size", () -> "64KB");
+        registry.add("jingban.gateway.edge.cors-origins", () -> "https://zwfw.example.gov.cn");
     }
 
     @AfterAll
@@ -131,7 +142,8 @@ class GatewayTest {
         String schedule = """
                 {"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true},
                                       {"name":"元旦","date":"2030-01-02","isOffDay":true}]}""";
-        http.put().uri("/api/v1/calendar/years/2030").contentType(MediaType.APPLICATION_JSON).bodyValue(schedule)
+        http.put().uri("/api/v1/calendar/years/2030").headers(h -> h.setBearerAuth(TestTokens.ops("ops-1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(schedule)
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.year").isEqualTo(2030).jsonPath("$.days").isEqualTo(2);
@@ -155,11 +167,13 @@ class GatewayTest {
                 {"year":2031,"days":[{"name":"元旦","date":"2031-01-01","isOffDay":true},
                                       {"name":"元旦","date":"2031-01-01","isOffDay":true},
                                       {"name":"国庆节","date":"2033-10-01","isOffDay":true}]}""";
-        http.put().uri("/api/v1/calendar/years/2031").contentType(MediaType.APPLICATION_JSON).bodyValue(schedule)
+        http.put().uri("/api/v1/calendar/years/2031").headers(h -> h.setBearerAuth(TestTokens.ops("ops-1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(schedule)
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.violations.length()").isEqualTo(2);
-        http.put().uri("/api/v1/calendar/years/2032").contentType(MediaType.APPLICATION_JSON)
+        http.put().uri("/api/v1/calendar/years/2032").headers(h -> h.setBearerAuth(TestTokens.ops("ops-1")))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"year\":2031,\"days\":[]}")
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -180,7 +194,7 @@ class GatewayTest {
 
     @Test
     void requests_under_a_service_area_are_routed_to_that_service() {
-        http.get().uri("/api/v1/transfer/echo?x=1").exchange()
+        http.get().uri("/api/v1/transfer/echo?x=1").headers(h -> h.setBearerAuth(TestTokens.clerk("c1", "620600"))).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.path").isEqualTo("/api/v1/transfer/echo?x=1");
         http.get().uri("/api-docs/transfer-service").exchange()
@@ -211,5 +225,112 @@ class GatewayTest {
                 .expectBody()
                 .jsonPath("$.urls.length()").isEqualTo(8)
                 .jsonPath("$.urls[?(@.url == '/api-docs/transfer-service')].name").isEqualTo("transfer-service 关系转移接续");
+    }
+
+    // ---- security and edge protection ----
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory circuitBreakers;
+
+    @Test
+    void a_routed_request_without_a_token_is_401_and_with_one_reaches_the_service_with_its_request_id() {
+        http.get().uri("/api/v1/transfer/headers").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/v1/transfer/headers").header("X-Request-Id", "req-42")
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("c1", "620600"))).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "req-42")
+                .expectBody().jsonPath("$.requestId").isEqualTo("req-42").jsonPath("$.bearer").isEqualTo(true);
+    }
+
+    @Test
+    void loading_a_year_is_for_ops_only() {
+        http.put().uri("/api/v1/calendar/years/2033").headers(h -> h.setBearerAuth(TestTokens.clerk("c1", "620600")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"year\":2033,\"days\":[]}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:forbidden");
+        http.put().uri("/api/v1/calendar/years/2033")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"year\":2033,\"days\":[]}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void the_dev_token_issuer_does_not_exist_outside_the_local_profile() {
+        http.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"role\":\"CLERK\"}")
+                .exchange().expectStatus().isNotFound();
+        http.get().uri("/dev/jwks").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void each_client_has_its_own_bucket_on_a_route_and_beyond_it_gets_429_with_retry_after() {
+        String portal = TestTokens.system("portal-web", "cases:read");
+        String miniProgram = TestTokens.system("wechat-mini", "cases:read");
+        for (int i = 0; i < 3; i++) {
+            http.get().uri("/api/v1/transfer/limited/a").headers(h -> h.setBearerAuth(portal)).exchange()
+                    .expectStatus().isOk();
+        }
+        http.get().uri("/api/v1/transfer/limited/b").headers(h -> h.setBearerAuth(portal)).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:too-many-requests");
+        // another client on the same route, and the same client on another route, are not affected
+        http.get().uri("/api/v1/transfer/limited/a").headers(h -> h.setBearerAuth(miniProgram)).exchange()
+                .expectStatus().isOk();
+        http.get().uri("/api/v1/transfer/headers").headers(h -> h.setBearerAuth(portal)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void a_stopped_service_gives_a_503_problem_and_then_its_breaker_opens() {
+        String clerk = TestTokens.clerk("c1", "620600");
+        for (int i = 0; i < 6; i++) {
+            http.get().uri("/api/v1/settlement/batches").headers(h -> h.setBearerAuth(clerk)).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:jingban:problem:service-unavailable")
+                    .jsonPath("$.service").isEqualTo("settlement-service");
+        }
+        assertThat(circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("settlement-service").getState())
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void an_oversized_body_is_refused_with_413() {
+        http.post().uri("/api/v1/transfer/echo").headers(h -> h.setBearerAuth(TestTokens.clerk("c1", "620600")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("\"" + "x".repeat(70 * 1024) + "\"")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:payload-too-large");
+    }
+
+    @Test
+    void cors_admits_the_configured_portal_origin_only() {
+        http.options().uri("/api/v1/transfer/echo")
+                .header("Origin", "https://zwfw.example.gov.cn")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://zwfw.example.gov.cn");
+        http.options().uri("/api/v1/transfer/echo")
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void responses_carry_security_headers() {
+        http.get().uri("/api/v1/catalog/items").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().exists("Cache-Control");
     }
 }

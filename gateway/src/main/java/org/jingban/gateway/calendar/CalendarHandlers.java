@@ -16,6 +16,8 @@ import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.ProblemTypes;
 import org.jingban.platform.web.problem.Violation;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,6 +96,7 @@ public class CalendarHandlers {
      * calendar topic, which is its persistence; every service (this gateway included) applies it within a poll
      * interval, without a restart.
      */
+    @Access(Role.OPS)
     @PutMapping(path = "/years/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "载入某年节假日安排（运维）",
             description = "请求体为 holiday-cn 格式：{\"year\":2027,\"days\":[{\"name\":\"元旦\",\"date\":\"2027-01-01\",\"isOffDay\":true}]}；"

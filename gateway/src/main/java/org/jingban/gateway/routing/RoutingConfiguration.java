@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jingban.gateway.edge.FallbackHandlers;
 import org.springdoc.core.properties.AbstractSwaggerUiConfigProperties.SwaggerUrl;
 import org.springdoc.core.properties.SwaggerUiConfigProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,7 +33,11 @@ public class RoutingConfiguration {
         RouteLocatorBuilder.Builder routes = builder.routes();
         downstream.services().forEach((name, service) -> {
             if (!service.paths().isEmpty()) {
-                routes.route(name, r -> r.path(service.paths().toArray(String[]::new)).uri(service.uri()));
+                // one circuit breaker per route: a stopped service answers a fast 503 problem, not a hang
+                routes.route(name, r -> r.path(service.paths().toArray(String[]::new))
+                        .filters(f -> f.circuitBreaker(c -> c.setName(name)
+                                .setFallbackUri("forward:" + FallbackHandlers.PATH + name)))
+                        .uri(service.uri()));
             }
             routes.route(name + "-api-docs", r -> r.path(apiDocsPath(name))
                     .filters(f -> f.setPath("/v3/api-docs"))
