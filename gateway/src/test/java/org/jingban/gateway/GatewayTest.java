@@ -39,6 +39,8 @@ class GatewayTest {
                             .sendString(Mono.just("{\"status\":\"UP\"}")))
                     .get("/api/v1/transfer/echo", (req, res) -> res.header("Content-Type", "application/json")
                             .sendString(Mono.just("{\"path\":\"" + req.uri() + "\"}")))
+                    .get("/audit-trail", (req, res) -> res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"query\":\"" + req.uri() + "\"}")))
                     .route(req -> req.uri().startsWith("/api/v1/transfer/headers") || req.uri().startsWith("/api/v1/transfer/limited"),
                             (req, res) -> res.header("Content-Type", "application/json")
                             .sendString(Mono.just("{\"requestId\":\"" + req.requestHeaders().get("X-Request-Id")
@@ -242,6 +244,14 @@ class GatewayTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("X-Request-Id", "req-42")
                 .expectBody().jsonPath("$.requestId").isEqualTo("req-42").jsonPath("$.bearer").isEqualTo(true);
+    }
+
+    @Test
+    void ops_query_a_services_audit_trail_through_the_gateway() {
+        http.get().uri("/api/v1/audit/transfer-service?staff=gh-001").headers(h -> h.setBearerAuth(TestTokens.ops("ops-1")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.query").isEqualTo("/audit-trail?staff=gh-001");
     }
 
     @Test

@@ -39,6 +39,10 @@ public class RoutingConfiguration {
                                 .setFallbackUri("forward:" + FallbackHandlers.PATH + name)))
                         .uri(service.uri()));
             }
+            // ops' query of the service's audit trail (platform/security AuditTrailHandlers, OPS only there)
+            routes.route(name + "-audit", r -> r.path("/api/v1/audit/" + name)
+                    .filters(f -> f.setPath("/audit-trail"))
+                    .uri(service.uri()));
             routes.route(name + "-api-docs", r -> r.path(apiDocsPath(name))
                     .filters(f -> f.setPath("/v3/api-docs"))
                     .uri(service.uri()));

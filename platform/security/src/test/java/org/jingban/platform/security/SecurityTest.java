@@ -17,20 +17,7 @@ import static org.jingban.platform.security.app.SecuredTestApplication.ALICE;
 import static org.jingban.platform.security.app.SecuredTestApplication.SONGPAN;
 import static org.jingban.platform.security.app.SecuredTestApplication.WUWEI;
 
-@SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class SecurityTest {
-
-    @Autowired
-    WebTestClient http;
-
-    private WebTestClient.ResponseSpec get(String path, String token) {
-        return http.get().uri(path).headers(h -> {
-            if (token != null) {
-                h.setBearerAuth(token);
-            }
-        }).exchange();
-    }
+class SecurityTest extends SecuredApplicationTest {
 
     @Test
     void without_a_token_a_protected_path_answers_401_as_a_problem() {

@@ -8,6 +8,8 @@ import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Callers;
 import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.PersonalData;
+import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.test.TestIdentities;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A small service as a Jingban service would write it: records of persons in regions, read and acted on. */
@@ -46,6 +49,12 @@ public class SecuredTestApplication {
     @RequestMapping("/api/v1/test")
     static class RecordHandlers {
 
+        private final AuditTrail audit;
+
+        RecordHandlers(AuditTrail audit) {
+            this.audit = audit;
+        }
+
         @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER}, object = Access.ObjectOwner.PATH)
         @GetMapping("/records/{id}")
         Mono<PersonRecord> one(@PathVariable String id, Caller caller) {
@@ -65,6 +74,35 @@ public class SecuredTestApplication {
         @GetMapping("/export")
         Mono<Map<String, Object>> export(Caller caller) {
             return Mono.just(Map.of("count", RECORDS.size(), "by", caller.subject()));
+        }
+
+        /** A staff read of a person's record, audited; the full 证件号码 only to its party and its region's staff. */
+        @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER}, object = Access.ObjectOwner.PATH)
+        @GetMapping("/records/{id}/full")
+        Mono<Map<String, String>> full(@PathVariable String id, Caller caller) {
+            return Mono.justOrEmpty(RECORDS.get(id))
+                    .transform(Authorize.visibleTo(caller, PersonRecord::owner))
+                    .transform(audit.reads(caller, "参保信息", PersonRecord::owner, PersonRecord::id))
+                    .map(r -> Map.of("idNumber", PersonalData.idNumber(r.idNumber(), PersonalData.fullFor(caller, r.owner()))));
+        }
+
+        /** A list: ID numbers always masked. */
+        @Access({Role.CLERK, Role.REVIEWER})
+        @GetMapping("/records")
+        Flux<Map<String, String>> list(Caller caller) {
+            return Flux.fromIterable(RECORDS.values())
+                    .filter(r -> caller.serves(r.region()))
+                    .map(r -> Map.of("id", r.id(), "idNumber", PersonalData.idNumber(r.idNumber())));
+        }
+
+        /** 受理 with the decision audited. */
+        @Access({Role.INSURED_PERSON, Role.CLERK})
+        @PostMapping("/records/{id}/decide")
+        Mono<Map<String, String>> decide(@PathVariable String id, Caller caller) {
+            return Mono.justOrEmpty(RECORDS.get(id))
+                    .transform(Authorize.actionableBy(caller, PersonRecord::owner, Role.CLERK))
+                    .flatMap(r -> audit.decision(caller, r.owner(), "参保信息", r.id(), "受理").thenReturn(r))
+                    .map(r -> Map.of("outcome", "受理"));
         }
 
         @GetMapping("/me")
