@@ -27,6 +27,69 @@ public abstract class EnrollmentTest {
     @Autowired
     protected WebTestClient web;
 
+    /** Waits (polling, never asserting on time) until the supplier gives a non-null value. */
+    protected static <T> T eventually(java.util.function.Supplier<T> supplier) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = supplier.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("condition not met within " + TIMEOUT);
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** 表1 for a new unit in the region, every required field filled, both materials provided. */
+    protected static java.util.Map<String, Object> unitForm(String uscc, String region) {
+        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>();
+        form.put("登记类型", "新参保登记");
+        form.put("统一社会信用代码", uscc);
+        form.put("单位名称", "武威市测试商贸有限公司");
+        form.put("单位性质", "企业");
+        form.put("通讯地址", "甘肃省武威市凉州区东大街1号");
+        form.put("法定代表人信息(姓名、证件类型及号码、电话)", java.util.Map.of("姓名", "赵六",
+                "证件类型及号码", java.util.Map.of("证件类型", "居民身份证", "证件号码", newIdNumber()), "电话", "13909351234"));
+        form.put("银行账户信息(账号、开户行；非本人账户提供相关材料)", java.util.Map.of("账号", "6222021234567890128",
+                "开户行", "中国工商银行武威分行", "户名", "武威市测试商贸有限公司"));
+        form.put("参保险种", java.util.List.of("职工基本医疗保险", "生育保险"));
+        form.put("参保日期", "2026-11-01");
+        form.put("参保地区", region);
+        form.put("单位经办人员信息(姓名、手机号)", java.util.Map.of("姓名", "钱七", "手机号", "13809351234"));
+        form.put("申请材料", java.util.List.of("《统一社会信用代码证书》或单位批准成立的文件", "《基本医疗保险单位参保信息登记表》"));
+        return form;
+    }
+
+    /** One 表2 row. */
+    protected static java.util.Map<String, Object> employeeRow(String name, String idNumber, String wage, String changeType) {
+        return java.util.Map.of("姓名", name, "证件类型及号码", java.util.Map.of("证件类型", "居民身份证", "证件号码", idNumber),
+                "申报工资", wage, "变更类别", changeType, "联系电话", "13709351234");
+    }
+
+    /** 表2 of a unit with the given rows and materials. */
+    protected static java.util.Map<String, Object> employeesForm(String unit, java.util.List<String> materials,
+                                                               java.util.List<java.util.Map<String, Object>> rows) {
+        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>();
+        form.put("统一社会信用代码/单位编码", unit);
+        form.put("人员类别", "在职职工");
+        form.put("参保险种", "职工基本医疗保险");
+        form.put("人员明细", rows);
+        form.put("申请材料", materials);
+        return form;
+    }
+
+    protected static final java.util.List<String> EMPLOYEE_MATERIALS =
+            java.util.List.of("《职工基本医疗保险参保登记表》", "参保人员有效身份证件复印件");
+
     /** A valid 18-digit 居民身份证号码 of someone born in 1980–1999 in Wuwei (620602 凉州区). */
     protected static String newIdNumber() {
         return newIdNumber(1980 + ThreadLocalRandom.current().nextInt(20));

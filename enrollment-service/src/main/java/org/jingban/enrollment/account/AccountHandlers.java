@@ -5,7 +5,11 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.enrollment.shared.Caller;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Authorize;
+import org.jingban.platform.security.Caller;
+import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.Role;
 import org.jingban.enrollment.shared.Money;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
@@ -16,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +29,11 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "个人账户")
 public class AccountHandlers {
+
+    /** Scope of system clients that read and post personal accounts (settlement-service, transfer-service). */
+    public static final String ACCOUNT_SCOPE = "enrollment:account";
+    /** Scope of the tax bureau's contribution data feed. */
+    public static final String CONTRIBUTION_SCOPE = "enrollment:contributions";
 
     private final AccountLedger ledger;
     private final Contributions contributions;
@@ -64,23 +72,24 @@ public class AccountHandlers {
 
     @GetMapping("/api/v1/enrollment/accounts/{accountId}")
     @Operation(summary = "个人账户余额")
-    public Mono<AccountView> account(@PathVariable String accountId, ServerWebExchange exchange) {
-        Caller.of(exchange);
-        return ledger.find(accountId).map(AccountView::of);
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR},
+            scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
+    public Mono<AccountView> account(@PathVariable String accountId, Caller caller) {
+        return visible(accountId, caller).map(AccountView::of);
     }
 
     @GetMapping("/api/v1/enrollment/accounts/{accountId}/entries")
     @Operation(summary = "个人账户明细（按记账顺序）")
-    public Mono<List<EntryView>> entries(@PathVariable String accountId, ServerWebExchange exchange) {
-        Caller.of(exchange);
-        return ledger.entries(accountId).map(EntryView::of).collectList();
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR},
+            scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
+    public Mono<List<EntryView>> entries(@PathVariable String accountId, Caller caller) {
+        return visible(accountId, caller).flatMapMany(a -> ledger.entries(accountId)).map(EntryView::of).collectList();
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/debits")
     @Operation(summary = "个人账户支出（个人账户支付、家庭共济）；同一幂等键只记一次")
-    public Mono<ResponseEntity<EntryView>> debit(@PathVariable String accountId, @RequestBody AmountRequest request,
-                                                 ServerWebExchange exchange) {
-        Caller.of(exchange);
+    @Access(scopes = ACCOUNT_SCOPE)
+    public Mono<ResponseEntity<EntryView>> debit(@PathVariable String accountId, @RequestBody AmountRequest request, Caller caller) {
         EntryKind kind = kind(request.kind(), EntryKind.DEBIT, List.of(EntryKind.DEBIT));
         return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(), null,
                 request.remark()));
@@ -88,32 +97,49 @@ public class AccountHandlers {
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/credits")
     @Operation(summary = "个人账户入账；同一幂等键只记一次")
-    public Mono<ResponseEntity<EntryView>> credit(@PathVariable String accountId, @RequestBody AmountRequest request,
-                                                  ServerWebExchange exchange) {
-        Caller.of(exchange);
+    @Access(value = Role.FINANCE, scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
+    public Mono<ResponseEntity<EntryView>> credit(@PathVariable String accountId, @RequestBody AmountRequest request, Caller caller) {
         EntryKind kind = kind(request.kind(), EntryKind.CREDIT, List.of(EntryKind.CREDIT, EntryKind.CONTRIBUTION));
-        return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(), null,
-                request.remark()));
+        return staffServes(accountId, caller).then(post(accountId, new PostEntry(kind, amount(request),
+                request.idempotencyKey(), request.reference(), null, request.remark())));
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/reversals")
     @Operation(summary = "冲正一笔个人账户明细")
-    public Mono<ResponseEntity<EntryView>> reverse(@PathVariable String accountId, @RequestBody ReversalRequest request,
-                                                   ServerWebExchange exchange) {
-        Caller.of(exchange);
+    @Access(value = Role.FINANCE, scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
+    public Mono<ResponseEntity<EntryView>> reverse(@PathVariable String accountId, @RequestBody ReversalRequest request, Caller caller) {
         new Violations().require("entryId", request.entryId()).require("idempotencyKey", request.idempotencyKey())
                 .throwIfAny();
-        return post(accountId, PostEntry.reversal(request.entryId(), request.idempotencyKey(), request.reference(),
-                request.remark()));
+        return staffServes(accountId, caller).then(post(accountId, PostEntry.reversal(request.entryId(),
+                request.idempotencyKey(), request.reference(), request.remark())));
     }
 
     @PostMapping("/api/v1/enrollment/accounts/contributions")
     @Operation(summary = "缴费数据划入个人账户（税务征收数据，按流水号只记一次）")
-    public Mono<List<Contributions.LineResult>> contributions(@RequestBody ContributionBatch batch,
-                                                             ServerWebExchange exchange) {
-        Caller.of(exchange);
+    @Access(scopes = CONTRIBUTION_SCOPE)
+    public Mono<List<Contributions.LineResult>> contributions(@RequestBody ContributionBatch batch, Caller caller) {
         new Violations().require("postings", batch.postings()).throwIfAny();
         return contributions.apply(batch.postings()).collectList();
+    }
+
+    /** The account if the caller may see it: its holder, staff of its region, a system client with the scope; else 404. */
+    private Mono<PersonalAccount> visible(String accountId, Caller caller) {
+        return ledger.find(accountId).onErrorMap(ProblemException.class, e -> Authorize.notFound()).handle((a, sink) -> {
+            if ((caller.isSystem() && caller.hasScope(ACCOUNT_SCOPE))
+                    || Authorize.canSee(caller, Owner.person(a.getIdNumber(), a.getRegionCode()))) {
+                sink.next(a);
+            } else {
+                sink.error(Authorize.notFound());
+            }
+        });
+    }
+
+    /** Finance staff post only in the regions they serve (system clients with the scope anywhere). */
+    private Mono<PersonalAccount> staffServes(String accountId, Caller caller) {
+        if (caller.isSystem()) {
+            return Mono.empty();
+        }
+        return visible(accountId, caller).doOnNext(a -> caller.requireServes(a.getRegionCode()));
     }
 
     private Mono<ResponseEntity<EntryView>> post(String accountId, PostEntry command) {

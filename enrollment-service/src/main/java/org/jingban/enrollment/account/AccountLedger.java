@@ -72,6 +72,11 @@ public class AccountLedger {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("个人账户不存在")));
     }
 
+    /** The account, or empty. */
+    public Mono<PersonalAccount> findById(String accountId) {
+        return template.findById(accountId, PersonalAccount.class);
+    }
+
     public Mono<PersonalAccount> findByIdNumber(String idNumber) {
         return template.findOne(new Query(Criteria.where("idNumber").is(idNumber)), PersonalAccount.class);
     }
@@ -166,6 +171,16 @@ public class AccountLedger {
             return Mono.just(true);
         }
         return template.exists(new Query(Criteria.where("reversalOf").is(entryId)), AccountEntry.class);
+    }
+
+    /** Follows a change of the holder's 证件号码 or 姓名 (参保信息变更登记); nothing when the person has no account. */
+    public Mono<PersonalAccount> describeHolder(String accountId, String idNumber, String name) {
+        return Mono.defer(() -> template.findById(accountId, PersonalAccount.class).flatMap(a -> {
+                    a.describeHolder(idNumber, name);
+                    return template.save(a);
+                }))
+                .retryWhen(Retry.backoff(MAX_CONFLICT_RETRIES, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(40))
+                        .filter(OptimisticLockingFailureException.class::isInstance));
     }
 
     /** Changes the account's 统筹区 (transfer-in); a plain versioned save, retried on conflict. */

@@ -124,6 +124,11 @@ public class PersonalAccount extends AggregateDocument {
         return new Posted(entry);
     }
 
+    void describeHolder(String newIdNumber, String newName) {
+        this.idNumber = newIdNumber;
+        this.name = newName;
+    }
+
     /** Moves the account to another 统筹区 (转移接续转入). */
     void moveTo(String newRegionCode) {
         this.regionCode = newRegionCode;

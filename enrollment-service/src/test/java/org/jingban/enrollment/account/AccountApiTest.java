@@ -9,9 +9,13 @@ import java.util.UUID;
 import org.jingban.enrollment.EnrollmentTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.jingban.platform.security.test.TestTokens;
 import org.springframework.core.ParameterizedTypeReference;
 
 class AccountApiTest extends EnrollmentTest {
+
+    static final String TAX = TestTokens.system("tax-bureau", AccountHandlers.CONTRIBUTION_SCOPE);
+    static final String SETTLEMENT = TestTokens.system("settlement-service", AccountHandlers.ACCOUNT_SCOPE);
 
     @Autowired
     AccountLedger ledger;
@@ -33,7 +37,7 @@ class AccountApiTest extends EnrollmentTest {
                         "insuranceType", "职工基本医疗保险", "regionCode", WUWEI, "contributionAmount", "401.55"),
                 Map.of("serialNumber", "bad", "idNumber", "620602199001011234", "period", "202613",
                         "insuranceType", "职工基本医疗保险", "regionCode", "999999", "contributionAmount", "-1")));
-        List<Map<String, Object>> lines = web.post().uri("/api/v1/enrollment/accounts/contributions").bodyValue(batch)
+        List<Map<String, Object>> lines = web.post().uri("/api/v1/enrollment/accounts/contributions").headers(h -> h.setBearerAuth(TAX)).bodyValue(batch)
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
         // 620000 职工基本医疗保险 share 0.30: 401.55 × 0.30 = 120.465 → 120.47 (HALF_UP)
@@ -47,24 +51,24 @@ class AccountApiTest extends EnrollmentTest {
     @Test
     void a_debit_beyond_the_balance_is_refused_and_a_repeated_debit_replays() {
         String accountId = accountWith(newIdNumber());
-        web.post().uri("/api/v1/enrollment/accounts/{id}/credits", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/credits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("amount", "50.00", "idempotencyKey", "k1")).exchange().expectStatus().isCreated();
-        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("amount", "50.01", "idempotencyKey", "k2")).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.violations[0].code").isEqualTo("insufficient-balance");
-        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("amount", "20.00", "idempotencyKey", "k3", "reference", "结算单A")).exchange()
                 .expectStatus().isCreated().expectBody().jsonPath("$.balanceAfter").isEqualTo("30.00");
-        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("amount", "20.00", "idempotencyKey", "k3", "reference", "结算单A")).exchange()
                 .expectStatus().isOk().expectHeader().valueEquals("Ledger-Replayed", "true")
                 .expectBody().jsonPath("$.balanceAfter").isEqualTo("30.00");
-        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("amount", "21.00", "idempotencyKey", "k3")).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:idempotency-key-reused");
-        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("amount", "1.234")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.violations.length()").isEqualTo(2);
         assertThat(ledger.find(accountId).block(TIMEOUT).getBalanceFen()).isEqualTo(30_00);
@@ -76,14 +80,35 @@ class AccountApiTest extends EnrollmentTest {
         ledger.post(accountId, PostEntry.credit(EntryKind.CREDIT, 10_00, "c", null, null)).block(TIMEOUT);
         String debitId = ledger.post(accountId, PostEntry.debit(EntryKind.DEBIT, 4_00, "d", "结算单B", null))
                 .block(TIMEOUT).entry().id();
-        web.post().uri("/api/v1/enrollment/accounts/{id}/reversals", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/reversals", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("entryId", debitId, "idempotencyKey", "r1")).exchange()
                 .expectStatus().isCreated().expectBody().jsonPath("$.amount").isEqualTo("4.00")
                 .jsonPath("$.balanceAfter").isEqualTo("10.00");
-        web.post().uri("/api/v1/enrollment/accounts/{id}/reversals", accountId)
+        web.post().uri("/api/v1/enrollment/accounts/{id}/reversals", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
                 .bodyValue(Map.of("entryId", debitId, "idempotencyKey", "r2")).exchange()
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("already-reversed");
-        web.get().uri("/api/v1/enrollment/accounts/{id}/entries", accountId).exchange().expectStatus().isOk()
+        web.get().uri("/api/v1/enrollment/accounts/{id}/entries", accountId).headers(h -> h.setBearerAuth(SETTLEMENT)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.length()").isEqualTo(3).jsonPath("$[2].kind").isEqualTo("REVERSAL");
+    }
+
+    @Test
+    void the_holder_sees_their_account_and_nobody_else_does() {
+        String idNumber = newIdNumber();
+        String accountId = accountWith(idNumber);
+        web.get().uri("/api/v1/enrollment/accounts/{id}", accountId).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/enrollment/accounts/{id}", accountId)
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("0.00");
+        web.get().uri("/api/v1/enrollment/accounts/{id}", accountId)
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(newIdNumber()))).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/enrollment/accounts/{id}", accountId)
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-1", WUWEI))).exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/enrollment/accounts/{id}", accountId)
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-2", LANZHOU))).exchange().expectStatus().isNotFound();
+        // a citizen cannot debit, even their own account
+        web.post().uri("/api/v1/enrollment/accounts/{id}/debits", accountId)
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber)))
+                .bodyValue(Map.of("amount", "1.00", "idempotencyKey", "x")).exchange().expectStatus().isForbidden();
     }
 }

@@ -1,0 +1,141 @@
+package org.jingban.enrollment.employer;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.enrollment.shared.Phones;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.identifiers.BankAccountNumber;
+import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.identifiers.MobileNumber;
+import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.web.problem.Violations;
+
+/**
+ * 表1 基本医疗保险单位参保信息登记表 (622036001001 单位参保登记). JSON names are the catalog's 受理信息必填项;
+ * the composite ones (法定代表人信息…, 银行账户信息…, 单位经办人员信息…) are objects with their parts.
+ */
+public record EmployerRegistrationForm(
+        @JsonProperty("登记类型") String registrationType,
+        @JsonProperty("统一社会信用代码") String uscc,
+        @JsonProperty("原统一社会信用代码") String formerUscc,
+        @JsonProperty("单位名称") String name,
+        @JsonProperty("单位性质") String nature,
+        @JsonProperty("通讯地址") String address,
+        @JsonProperty("法定代表人信息(姓名、证件类型及号码、电话)") LegalRepresentative legalRepresentative,
+        @JsonProperty("银行账户信息(账号、开户行；非本人账户提供相关材料)") BankAccount bankAccount,
+        @JsonProperty("参保险种") List<String> insuranceTypes,
+        @JsonProperty("参保日期") String enrolledOn,
+        @JsonProperty("参保地区") String regionCode,
+        @JsonProperty("单位经办人员信息(姓名、手机号)") Agent agent,
+        @JsonProperty("申请材料") List<String> materials,
+        @JsonProperty("渠道") String channel) {
+
+    public static final String NEW = "新参保登记";
+    public static final String SUSPEND = "暂停登记";
+    public static final String CANCEL = "注销登记";
+    public static final String RESTRUCTURE = "拆分合并分立";
+    /** 表1 登记类型 options. */
+    public static final List<String> TYPES = List.of(NEW, SUSPEND, CANCEL, RESTRUCTURE);
+    /** 表1 参保险种 options (其他(____) accepted as 其他…). */
+    public static final List<String> INSURANCE_TYPES = List.of("职工基本医疗保险", "生育保险", "职工大额医疗费用补助");
+
+    /** Extra materials by type (seed 003 备注): 拆分合并分立 and 注销登记. */
+    public static final String APPROVAL_DOCUMENT = "有权机关(单位)批准的文件";
+    public static final String CANCELLATION_DOCUMENT = "有权机关(单位)出具的注销证明文件或注销资料(加盖单位公章)";
+
+    public record LegalRepresentative(@JsonProperty("姓名") String name, @JsonProperty("证件类型及号码") IdDocument id,
+                                      @JsonProperty("电话") String phone) {
+    }
+
+    public record BankAccount(@JsonProperty("账号") String number, @JsonProperty("开户行") String bank,
+                              @JsonProperty("户名") String holder) {
+    }
+
+    public record Agent(@JsonProperty("姓名") String name, @JsonProperty("手机号") String mobile) {
+    }
+
+    /** Every problem of the form at once (catalog required fields first, then formats). */
+    public Violations validate(ItemDefinition item) {
+        Map<String, Object> byCatalogName = new LinkedHashMap<>();
+        byCatalogName.put("登记类型", registrationType);
+        byCatalogName.put("统一社会信用代码", uscc);
+        byCatalogName.put("单位性质", nature);
+        byCatalogName.put("通讯地址", address);
+        byCatalogName.put("法定代表人信息(姓名、证件类型及号码、电话)", legalRepresentative);
+        byCatalogName.put("银行账户信息(账号、开户行；非本人账户提供相关材料)", bankAccount);
+        byCatalogName.put("参保险种", insuranceTypes);
+        byCatalogName.put("参保日期", enrolledOn);
+        byCatalogName.put("参保地区", regionCode);
+        byCatalogName.put("单位经办人员信息(姓名、手机号)", agent);
+        Violations v = new Violations().requireAll(byCatalogName, item.requiredFields());
+        v.require("单位名称", name);
+        if (present(registrationType)) {
+            v.check(TYPES.contains(registrationType), "登记类型", "unknown-option", "登记类型应为" + String.join("、", TYPES) + "之一");
+        }
+        if (present(uscc)) {
+            UnifiedSocialCreditCode.check(uscc).ifPresent(p -> v.add("统一社会信用代码", p.code(), p.message()));
+        }
+        if (RESTRUCTURE.equals(registrationType)) {
+            v.require("原统一社会信用代码", formerUscc);
+        }
+        if (present(formerUscc)) {
+            UnifiedSocialCreditCode.check(formerUscc).ifPresent(p -> v.add("原统一社会信用代码", p.code(), p.message()));
+        }
+        if (legalRepresentative != null) {
+            String f = "法定代表人信息(姓名、证件类型及号码、电话)";
+            v.require(f + ".姓名", legalRepresentative.name()).require(f + ".电话", legalRepresentative.phone());
+            if (legalRepresentative.id() == null) {
+                v.require(f + ".证件类型及号码", null);
+            } else {
+                legalRepresentative.id().validate(v, f + ".证件类型及号码");
+            }
+            Phones.check(v, f + ".电话", legalRepresentative.phone());
+        }
+        if (bankAccount != null) {
+            String f = "银行账户信息(账号、开户行；非本人账户提供相关材料)";
+            v.require(f + ".账号", bankAccount.number()).require(f + ".开户行", bankAccount.bank());
+            if (present(bankAccount.number())) {
+                BankAccountNumber.check(bankAccount.number()).ifPresent(p -> v.add(f + ".账号", p.code(), p.message()));
+            }
+        }
+        if (insuranceTypes != null) {
+            for (String type : insuranceTypes) {
+                v.check(INSURANCE_TYPES.contains(type) || (type != null && type.startsWith("其他")), "参保险种",
+                        "unknown-option", "参保险种「" + type + "」不在表1的选项中");
+            }
+        }
+        if (present(enrolledOn)) {
+            v.check(date(enrolledOn) != null, "参保日期", "invalid-date", "参保日期应为yyyy-MM-dd");
+        }
+        if (present(regionCode)) {
+            v.check(regionCode.matches("\\d{6}") && Divisions.isKnownRegionCode(regionCode), "参保地区", "unknown-region",
+                    "参保地区应为有效的6位医保区划代码");
+        }
+        if (agent != null) {
+            String f = "单位经办人员信息(姓名、手机号)";
+            v.require(f + ".姓名", agent.name()).require(f + ".手机号", agent.mobile());
+            if (present(agent.mobile())) {
+                MobileNumber.check(agent.mobile()).ifPresent(p -> v.add(f + ".手机号", p.code(), p.message()));
+            }
+        }
+        return v;
+    }
+
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,122 @@
+package org.jingban.enrollment.person;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.enrollment.shared.Money;
+import org.jingban.enrollment.shared.Phones;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.web.problem.Violations;
+
+/**
+ * 表2 职工基本医疗保险参保登记表 (622036001002 职工参保登记): a unit's several employees in one submission, each
+ * with a 变更类别; or one 灵活就业人员 applying without a unit (no 统一社会信用代码, 参保地区 required instead).
+ */
+public record EmployeeRegistrationForm(
+        @JsonProperty("统一社会信用代码/单位编码") String unit,
+        @JsonProperty("人员类别") String category,
+        @JsonProperty("参保险种") String insuranceType,
+        @JsonProperty("参保地区") String regionCode,
+        @JsonProperty("人员明细") List<Row> rows,
+        @JsonProperty("委托办理") Boolean delegated,
+        @JsonProperty("填报人") String filledBy,
+        @JsonProperty("申请材料") List<String> materials,
+        @JsonProperty("承诺替代材料") List<String> promised,
+        @JsonProperty("渠道") String channel) {
+
+    public static final List<String> CHANGE_TYPES = List.of("增加", "中断", "终止", "恢复", "在职转退休", "统筹地区内转移");
+    public static final List<String> CATEGORIES = List.of("在职职工", "灵活就业人员");
+    /** 人员身份 (special groups whose extra materials 表2's guide lists). */
+    public static final List<String> IDENTITIES = List.of("港澳台居民", "外国人");
+
+    /**
+     * One employee of 表2.
+     *
+     * @param identity 人员身份: 港澳台居民 / 外国人, else empty
+     * @param reason   备注: for 终止, 出国(境)定居 asks for 护照或永久居留证
+     */
+    public record Row(@JsonProperty("姓名") String name,
+                      @JsonProperty("证件类型及号码") IdDocument id,
+                      @JsonProperty("申报工资") String declaredWage,
+                      @JsonProperty("变更类别") String changeType,
+                      @JsonProperty("联系电话") String phone,
+                      @JsonProperty("人员身份") String identity,
+                      @JsonProperty("备注") String reason) {
+    }
+
+    public boolean flexible() {
+        return "灵活就业人员".equals(category);
+    }
+
+    public Violations validate(ItemDefinition item) {
+        Violations v = new Violations();
+        List<String> required = item.requiredFields().stream()
+                .filter(f -> !(flexible() && f.equals("统一社会信用代码/单位编码")))
+                .toList();
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("统一社会信用代码/单位编码", unit);
+        top.put("人员类别", category);
+        top.put("参保险种", insuranceType);
+        List<String> topFields = required.stream().filter(top::containsKey).toList();
+        List<String> rowFields = required.stream().filter(f -> !top.containsKey(f)).toList();
+        v.requireAll(top, topFields);
+        v.require("人员明细", rows);
+        if (category != null && !category.isBlank()) {
+            v.check(CATEGORIES.contains(category), "人员类别", "unknown-option", "人员类别应为在职职工或灵活就业人员");
+        }
+        if (insuranceType != null && !insuranceType.isBlank()) {
+            v.check("职工基本医疗保险".equals(insuranceType), "参保险种", "unknown-option", "职工参保登记的参保险种应为职工基本医疗保险");
+        }
+        if (flexible()) {
+            v.require("参保地区", regionCode);
+            v.check(rows == null || rows.size() <= 1, "人员明细", "one-person", "灵活就业人员参保登记每次只能登记本人");
+        }
+        if (regionCode != null && !regionCode.isBlank()) {
+            v.check(regionCode.matches("\\d{6}") && Divisions.isKnownRegionCode(regionCode), "参保地区", "unknown-region",
+                    "参保地区应为有效的6位医保区划代码");
+        }
+        if (rows != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                String p = "人员明细[" + (i + 1) + "].";
+                if (row == null) {
+                    v.add(p.substring(0, p.length() - 1), "required", "人员明细第" + (i + 1) + "行为空");
+                    continue;
+                }
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("姓名", row.name());
+                fields.put("证件类型及号码", row.id() == null ? null : row.id().present());
+                fields.put("申报工资", row.declaredWage());
+                fields.put("变更类别", row.changeType());
+                fields.put("联系电话", row.phone());
+                for (String f : rowFields) {
+                    v.require(p + f, fields.get(f));
+                }
+                if (row.id() != null && row.id().present() != null) {
+                    row.id().validate(v, p + "证件类型及号码");
+                    v.check(seen.add(row.id().number()), p + "证件类型及号码", "duplicate-row", "同一人在本表中出现多次");
+                }
+                if (row.declaredWage() != null && !row.declaredWage().isBlank()) {
+                    Long fen = Money.parseFen(row.declaredWage());
+                    v.check(fen != null && fen >= 0, p + "申报工资", "invalid-amount", "申报工资应为不小于0且最多两位小数的金额");
+                }
+                if (row.changeType() != null && !row.changeType().isBlank()) {
+                    v.check(CHANGE_TYPES.contains(row.changeType()), p + "变更类别", "unknown-option",
+                            "变更类别应为" + String.join("、", CHANGE_TYPES) + "之一");
+                    v.check(!flexible() || !"统筹地区内转移".equals(row.changeType()), p + "变更类别", "not-for-flexible",
+                            "灵活就业人员没有单位，不能办理统筹地区内转移");
+                }
+                if (row.identity() != null && !row.identity().isBlank()) {
+                    v.check(IDENTITIES.contains(row.identity()), p + "人员身份", "unknown-option", "人员身份应为港澳台居民或外国人");
+                }
+                Phones.check(v, p + "联系电话", row.phone());
+            }
+        }
+        return v;
+    }
+}

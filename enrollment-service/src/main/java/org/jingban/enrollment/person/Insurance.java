@@ -1,0 +1,102 @@
+package org.jingban.enrollment.person;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One insurance of a person in one 统筹区 and 险种 (参保记录): status, category, unit and its periods. */
+public class Insurance {
+
+    public enum Status {
+        ACTIVE("参保缴费"),
+        INTERRUPTED("暂停缴费（中断）"),
+        TERMINATED("终止参保"),
+        SUSPENDED("中止参保（转移接续中）"),
+        TRANSFERRED_OUT("已转出");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public static final String EMPLOYEE_INSURANCE = "职工基本医疗保险";
+    public static final String RESIDENT_INSURANCE = "城乡居民基本医疗保险";
+    public static final String IN_SERVICE = "在职职工";
+    public static final String FLEXIBLE = "灵活就业人员";
+    public static final String RETIRED = "退休人员";
+    public static final String RESIDENT = "城乡居民";
+
+    private String insuranceType;
+    private String regionCode;
+    private String unitId;
+    private String unitName;
+    private String category;
+    private Status status;
+    private long declaredWageFen;
+    private List<Period> periods = new ArrayList<>();
+
+    Insurance() {
+    }
+
+    Insurance(String insuranceType, String regionCode) {
+        this.insuranceType = insuranceType;
+        this.regionCode = regionCode;
+    }
+
+    boolean is(String type, String region) {
+        return insuranceType.equals(type) && regionCode.equals(region);
+    }
+
+    void start(String unitId, String unitName, String category, long wageFen, YearMonth month, String source) {
+        this.unitId = unitId;
+        this.unitName = unitName;
+        this.category = category;
+        this.declaredWageFen = wageFen;
+        this.status = Status.ACTIVE;
+        periods.add(new Period(month.toString(), null, regionCode, unitId, category, source));
+    }
+
+    /** Closes the running period with {@code last} as its last month. */
+    void closePeriod(YearMonth last) {
+        for (int i = 0; i < periods.size(); i++) {
+            if (periods.get(i).open()) {
+                periods.set(i, periods.get(i).closedAt(last));
+            }
+        }
+    }
+
+    void setStatus(Status status) {
+        this.status = status;
+    }
+
+    void setCategory(String category) {
+        this.category = category;
+    }
+
+    void setDeclaredWageFen(long fen) {
+        this.declaredWageFen = fen;
+    }
+
+    void addPeriod(Period period) {
+        periods.add(period);
+    }
+
+    public long contributionMonths(YearMonth now) {
+        return periods.stream().mapToLong(p -> p.months(now)).sum();
+    }
+
+    public String getInsuranceType() { return insuranceType; }
+    public String getRegionCode() { return regionCode; }
+    public String getUnitId() { return unitId; }
+    public String getUnitName() { return unitName; }
+    public String getCategory() { return category; }
+    public Status getStatus() { return status; }
+    public long getDeclaredWageFen() { return declaredWageFen; }
+    public List<Period> getPeriods() { return List.copyOf(periods); }
+}

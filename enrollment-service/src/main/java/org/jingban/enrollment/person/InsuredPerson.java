@@ -1,0 +1,280 @@
+package org.jingban.enrollment.person;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jingban.enrollment.shared.ChangeRecord;
+import org.jingban.platform.messaging.AggregateDocument;
+import org.jingban.platform.messaging.OutboxEvent;
+import org.jingban.platform.web.problem.Violation;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * 参保人员: one document per person (证件号码 unique) with every insurance they hold, in any 统筹区 and 险种. Being one
+ * document, two concurrent enrollments of the same person meet on {@code @Version}, and the rule "not insured twice
+ * in the same pool and type at the same time" is checked again on the fresh copy.
+ */
+@Document("insured_persons")
+public class InsuredPerson extends AggregateDocument {
+
+    @Indexed(unique = true)
+    private String idNumber;
+    private String idType;
+    private String name;
+    private String gender;
+    private String birthDate;
+    private String phone;
+    private String householdAddress;
+    private String mailingAddress;
+    private String applicantIdentity;
+    private String subsidyCategory;
+    private List<Insurance> insurances = new ArrayList<>();
+    private List<ChangeRecord> changes = new ArrayList<>();
+    private Instant createdAt;
+
+    InsuredPerson() {
+    }
+
+    static InsuredPerson create(String id, String idType, String idNumber, String name, Instant at) {
+        InsuredPerson p = new InsuredPerson();
+        p.id = id;
+        p.idType = idType;
+        p.idNumber = idNumber;
+        p.name = name;
+        p.createdAt = at;
+        return p;
+    }
+
+    void describe(String gender, String birthDate, String phone, String householdAddress, String mailingAddress,
+                  String applicantIdentity, String subsidyCategory) {
+        if (gender != null) this.gender = gender;
+        if (birthDate != null) this.birthDate = birthDate;
+        if (phone != null) this.phone = phone;
+        if (householdAddress != null) this.householdAddress = householdAddress;
+        if (mailingAddress != null) this.mailingAddress = mailingAddress;
+        if (applicantIdentity != null) this.applicantIdentity = applicantIdentity;
+        if (subsidyCategory != null) this.subsidyCategory = subsidyCategory;
+    }
+
+    public Optional<Insurance> insurance(String type, String region) {
+        return insurances.stream().filter(i -> i.is(type, region)).findFirst();
+    }
+
+    public Optional<Insurance> activeInsurance(String type, String region) {
+        return insurance(type, region).filter(i -> i.getStatus() == Insurance.Status.ACTIVE);
+    }
+
+    /** 不能重复参保: not insured in the same 统筹区 and 险种 while an insurance there is active or being transferred. */
+    public List<Violation> checkEnroll(String type, String region, String field) {
+        return insurance(type, region)
+                .filter(i -> i.getStatus() == Insurance.Status.ACTIVE || i.getStatus() == Insurance.Status.SUSPENDED)
+                .map(i -> List.of(new Violation(field, "already-insured", "%s已在%s参加%s（%s），不能重复参保"
+                        .formatted(name, region, type, i.getStatus().label()))))
+                .orElse(List.of());
+    }
+
+    /**
+     * The rules of a 变更类别 of 表2 for this person, unit and pool: every reason it cannot be done (empty: it can).
+     */
+    public List<Violation> checkEmployeeChange(String changeType, String type, String region, String unitId, String field) {
+        Optional<Insurance> found = insurance(type, region);
+        Insurance.Status status = found.map(Insurance::getStatus).orElse(null);
+        List<Violation> reasons = new ArrayList<>();
+        switch (changeType) {
+            case "增加" -> reasons.addAll(checkEnroll(type, region, field));
+            case "中断" -> {
+                if (status != Insurance.Status.ACTIVE) {
+                    reasons.add(new Violation(field, "not-active", name + "不是参保缴费状态，不能中断"));
+                } else if (unitId != null && !unitId.equals(found.get().getUnitId())) {
+                    reasons.add(new Violation(field, "other-unit", name + "不在本单位参保，不能由本单位办理中断"));
+                }
+            }
+            case "终止" -> {
+                if (status != Insurance.Status.ACTIVE && status != Insurance.Status.INTERRUPTED) {
+                    reasons.add(new Violation(field, "not-insured", name + "没有可终止的参保记录"));
+                } else if (unitId != null && found.get().getUnitId() != null && !unitId.equals(found.get().getUnitId())) {
+                    reasons.add(new Violation(field, "other-unit", name + "不在本单位参保，不能由本单位办理终止"));
+                }
+            }
+            case "恢复" -> {
+                if (status != Insurance.Status.INTERRUPTED) {
+                    reasons.add(new Violation(field, "not-interrupted", name + "不是中断状态，不能恢复"));
+                }
+            }
+            case "在职转退休" -> {
+                if (status != Insurance.Status.ACTIVE) {
+                    reasons.add(new Violation(field, "not-active", name + "不是参保缴费状态，不能办理在职转退休"));
+                } else if (Insurance.RETIRED.equals(found.get().getCategory())) {
+                    reasons.add(new Violation(field, "already-retired", name + "已是退休人员"));
+                } else if (unitId != null && found.get().getUnitId() != null && !unitId.equals(found.get().getUnitId())) {
+                    reasons.add(new Violation(field, "other-unit", name + "不在本单位参保，不能由本单位办理在职转退休"));
+                }
+            }
+            case "统筹地区内转移" -> {
+                if (status != Insurance.Status.ACTIVE) {
+                    reasons.add(new Violation(field, "not-active", name + "不是参保缴费状态，不能办理统筹地区内转移"));
+                } else if (unitId != null && unitId.equals(found.get().getUnitId())) {
+                    reasons.add(new Violation(field, "same-unit", name + "已在本单位参保，无需转移"));
+                }
+            }
+            default -> reasons.add(new Violation(field, "unknown-option", "变更类别「" + changeType + "」不在表2的选项中"));
+        }
+        return reasons;
+    }
+
+    /** Applies a 表2 row (or a 表3 registration); assumes {@link #checkEmployeeChange} found nothing. */
+    void applyEmployeeChange(String changeType, String type, String region, String unitId, String unitName,
+                             String category, long wageFen, YearMonth month, String caseId, String caseNumber, Instant at) {
+        Insurance insurance = insurance(type, region).orElseGet(() -> {
+            Insurance fresh = new Insurance(type, region);
+            insurances.add(fresh);
+            return fresh;
+        });
+        String before = insurance.getStatus() == null ? "未参保" : insurance.getStatus().label();
+        String event = PersonEvents.CHANGED;
+        switch (changeType) {
+            case "增加" -> {
+                insurance.start(unitId, unitName, category, wageFen, month, Period.LOCAL);
+                event = PersonEvents.ENROLLED;
+            }
+            case "中断" -> {
+                insurance.closePeriod(month);
+                insurance.setStatus(Insurance.Status.INTERRUPTED);
+            }
+            case "终止" -> {
+                insurance.closePeriod(month);
+                insurance.setStatus(Insurance.Status.TERMINATED);
+            }
+            case "恢复" -> insurance.start(unitId != null ? unitId : insurance.getUnitId(),
+                    unitName != null ? unitName : insurance.getUnitName(), insurance.getCategory(), wageFen, month, Period.LOCAL);
+            case "在职转退休" -> {
+                // contributions stop with the month of retirement; the insurance goes on as 退休人员
+                insurance.closePeriod(month);
+                insurance.setCategory(Insurance.RETIRED);
+                before = category == null ? before : before + "·" + category;
+            }
+            case "统筹地区内转移" -> {
+                insurance.closePeriod(month.minusMonths(1));
+                insurance.start(unitId, unitName, insurance.getCategory(), wageFen, month, Period.LOCAL);
+            }
+            default -> throw new IllegalArgumentException(changeType);
+        }
+        String after = insurance.getStatus().label() + ("在职转退休".equals(changeType) ? "·" + Insurance.RETIRED : "");
+        changes.add(new ChangeRecord(itemFor(type), caseNumber, type + "·" + changeType, before, after, false, at));
+        markApplied(caseId + ":" + type + ":" + region);
+        enqueue(OutboxEvent.of(event, id, region, PersonEvents.Person.of(this, changeType, region, YearMonth.from(
+                at.atZone(org.jingban.platform.cases.Case.ZONE)))));
+    }
+
+    private static String itemFor(String type) {
+        return Insurance.RESIDENT_INSURANCE.equals(type) ? "622036001003" : "622036001002";
+    }
+
+    /** Whether the case's change for this insurance was already applied (the completion event may come twice). */
+    public boolean hasApplied(String caseId, String type, String region) {
+        return hasApplied(caseId + ":" + type + ":" + region);
+    }
+
+    /** Applies one checked personal-information change (表5/表6 row). */
+    void applyInformationChange(String itemCode, String field, String after, boolean key, String caseNumber, Instant at) {
+        String before = currentValue(field);
+        switch (field) {
+            case "姓名" -> name = after;
+            case "性别" -> gender = after;
+            case "出生日期" -> birthDate = after;
+            case "证件号码", "身份证号" -> idNumber = after;
+            case "联系电话" -> phone = after;
+            case "户籍地址" -> householdAddress = after;
+            case "通讯地址" -> mailingAddress = after;
+            case "申请人身份" -> applicantIdentity = after;
+            case "财政补助对象" -> subsidyCategory = after;
+            default -> throw new IllegalArgumentException(field);
+        }
+        changes.add(new ChangeRecord(itemCode, caseNumber, field, before, after, key, at));
+    }
+
+    void informationChanged(String caseId, String what, String regionCode, Instant at) {
+        markApplied(caseId);
+        enqueue(OutboxEvent.of(PersonEvents.CHANGED, id, regionCode, PersonEvents.Person.of(this, what, regionCode,
+                YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)))));
+    }
+
+    /** The registered value of a 变更项目, to compare with the form's 变更前信息. */
+    public String currentValue(String field) {
+        return switch (field) {
+            case "姓名" -> name;
+            case "性别" -> gender;
+            case "出生日期" -> birthDate;
+            case "证件号码", "身份证号" -> idNumber;
+            case "联系电话" -> phone;
+            case "户籍地址" -> householdAddress;
+            case "通讯地址" -> mailingAddress;
+            case "申请人身份" -> applicantIdentity;
+            case "财政补助对象" -> subsidyCategory;
+            default -> null;
+        };
+    }
+
+    // ------------------------------------------------------------------ transfer hooks
+
+    /** 中止参保 for a transfer out: the insurance stops contributing and waits for the release. */
+    void suspendForTransfer(Insurance insurance, YearMonth month, String transferId, Instant at) {
+        String before = insurance.getStatus().label();
+        insurance.closePeriod(month);
+        insurance.setStatus(Insurance.Status.SUSPENDED);
+        changes.add(new ChangeRecord("622036003002", transferId, insurance.getInsuranceType() + "·中止参保", before,
+                insurance.getStatus().label(), false, at));
+        markApplied("transfer-suspend:" + transferId);
+    }
+
+    void releaseForTransfer(Insurance insurance, String transferId, Instant at) {
+        String before = insurance.getStatus().label();
+        insurance.setStatus(Insurance.Status.TRANSFERRED_OUT);
+        changes.add(new ChangeRecord("622036003002", transferId, insurance.getInsuranceType() + "·转出", before,
+                insurance.getStatus().label(), false, at));
+        markApplied("transfer-release:" + transferId);
+    }
+
+    /** Credits transferred-in periods (转入) and starts (or continues) the insurance in the new pool. */
+    void creditTransferIn(String type, String region, String category, List<Period> transferred, YearMonth month,
+                          String transferId, Instant at) {
+        Insurance insurance = insurance(type, region).orElseGet(() -> {
+            Insurance fresh = new Insurance(type, region);
+            insurances.add(fresh);
+            return fresh;
+        });
+        String before = insurance.getStatus() == null ? "未参保" : insurance.getStatus().label();
+        for (Period p : transferred) {
+            insurance.addPeriod(new Period(p.from(), p.to(), p.regionCode(), null, p.category(), Period.TRANSFERRED_IN));
+        }
+        if (insurance.getStatus() != Insurance.Status.ACTIVE) {
+            insurance.start(null, null, category == null ? Insurance.FLEXIBLE : category, 0, month, Period.LOCAL);
+        }
+        changes.add(new ChangeRecord("622036003002", transferId, type + "·转入", before, insurance.getStatus().label(),
+                false, at));
+        markApplied("transfer-credit:" + transferId);
+    }
+
+    void enqueueChanged(String type, String what, String region, Instant at) {
+        enqueue(OutboxEvent.of(type, id, region, PersonEvents.Person.of(this, what, region,
+                YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)))));
+    }
+
+    public String getIdNumber() { return idNumber; }
+    public String getIdType() { return idType; }
+    public String getName() { return name; }
+    public String getGender() { return gender; }
+    public String getBirthDate() { return birthDate; }
+    public String getPhone() { return phone; }
+    public String getHouseholdAddress() { return householdAddress; }
+    public String getMailingAddress() { return mailingAddress; }
+    public String getApplicantIdentity() { return applicantIdentity; }
+    public String getSubsidyCategory() { return subsidyCategory; }
+    public List<Insurance> getInsurances() { return List.copyOf(insurances); }
+    public List<ChangeRecord> getChanges() { return List.copyOf(changes); }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,124 @@
+package org.jingban.enrollment.person;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.enrollment.account.AccountHandlers.EntryView;
+import org.jingban.enrollment.account.AccountLedger;
+import org.jingban.enrollment.shared.Answers;
+import org.jingban.enrollment.shared.ItemSubmissions.Submitted;
+import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Authorize;
+import org.jingban.platform.security.Caller;
+import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.Role;
+import org.jingban.platform.web.problem.Violations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * 职工参保登记 622036001002 · 城乡居民参保登记 622036001003 · 职工/城乡居民参保信息变更登记 622036001005/006 ·
+ * 参保人员参保信息查询 622036002002.
+ */
+@RestController
+@Tag(name = "参保人员")
+public class PersonHandlers {
+
+    private final PersonService persons;
+    private final AccountLedger ledger;
+
+    public PersonHandlers(PersonService persons, AccountLedger ledger) {
+        this.persons = persons;
+        this.ledger = ledger;
+    }
+
+    @PostMapping("/api/v1/enrollment/employees")
+    @Operation(summary = "职工参保登记（表2：一次可登记多名职工；灵活就业人员即时办结）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001002")))
+    @Access({Role.EMPLOYER_AGENT, Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Submitted>> employees(@RequestBody EmployeeRegistrationForm form, Caller caller) {
+        return persons.registerEmployees(form, caller).map(Answers::submitted);
+    }
+
+    @PostMapping("/api/v1/enrollment/residents")
+    @Operation(summary = "城乡居民参保登记（表3，即时办结）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001003")))
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Submitted>> residents(@RequestBody ResidentRegistrationForm form, Caller caller) {
+        return persons.registerResident(form, caller).map(Answers::submitted);
+    }
+
+    @PostMapping("/api/v1/enrollment/employees/changes")
+    @Operation(summary = "职工参保信息变更登记（表5，关键信息须提供辅助材料）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001005")))
+    @Access({Role.EMPLOYER_AGENT, Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Submitted>> employeeChange(@RequestBody PersonChangeForm form, Caller caller) {
+        return persons.changeInformation(form, true, caller).map(Answers::submitted);
+    }
+
+    @PostMapping("/api/v1/enrollment/residents/changes")
+    @Operation(summary = "城乡居民参保信息变更登记（表6，关键信息须提供辅助材料）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001006")))
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Submitted>> residentChange(@RequestBody PersonChangeForm form, Caller caller) {
+        return persons.changeInformation(form, false, caller).map(Answers::submitted);
+    }
+
+    @GetMapping("/api/v1/enrollment/persons/{personId}")
+    @Operation(summary = "参保人员参保信息查询：参保期间、险种、缴费月数、个人账户余额及明细",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036002002")))
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR},
+            object = Access.ObjectOwner.PATH)
+    public Mono<PersonView> person(@PathVariable String personId, Caller caller) {
+        return view(persons.find(personId), caller);
+    }
+
+    @GetMapping("/api/v1/enrollment/persons/me")
+    @Operation(summary = "本人参保信息查询",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036002002")))
+    @Access(Role.INSURED_PERSON)
+    public Mono<PersonView> me(Caller caller) {
+        return view(persons.findByIdNumber(caller.idNumber()), caller);
+    }
+
+    public record Lookup(@JsonProperty("证件号码") String idNumber) {
+    }
+
+    @PostMapping("/api/v1/enrollment/persons/lookup")
+    @Operation(summary = "按证件号码查询参保人员参保信息（证件号码不出现在地址中）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036002002")))
+    @Access({Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR})
+    public Mono<PersonView> lookup(@RequestBody Lookup lookup, Caller caller) {
+        new Violations().require("证件号码", lookup.idNumber()).throwIfAny();
+        return view(persons.findByIdNumber(lookup.idNumber()), caller);
+    }
+
+    private Mono<PersonView> view(Mono<InsuredPerson> found, Caller caller) {
+        return found
+                .transform(Authorize.visibleToAny(caller, PersonHandlers::owners))
+                .doOnNext(p -> Answers.auditRead(caller, "622036002002", p.getIdNumber()))
+                .flatMap(p -> ledger.findById(p.getId())
+                        .flatMap(a -> ledger.entries(a.getId()).map(EntryView::of).collectList()
+                                .map(entries -> new PersonView.Account(a.getId(), Money.format(a.getBalanceFen()),
+                                        a.getStatus().name(), entries)))
+                        .map(account -> PersonView.of(p, YearMonth.now(Case.ZONE), account))
+                        .defaultIfEmpty(PersonView.of(p, YearMonth.now(Case.ZONE), null)));
+    }
+
+    static List<Owner> owners(InsuredPerson p) {
+        List<Owner> owners = p.getInsurances().stream().map(i -> Owner.person(p.getIdNumber(), i.getRegionCode())).toList();
+        return owners.isEmpty() ? List.of(Owner.person(p.getIdNumber(), null)) : owners;
+    }
+}
