@@ -19,8 +19,6 @@ import org.jingban.notification.message.Dispatcher;
 import org.jingban.notification.message.ProviderRateLimiter;
 import org.jingban.notification.message.QuietHours;
 import org.jingban.notification.recipient.ContactBook;
-import org.jingban.notification.web.PendingSecurityRequesterResolver;
-import org.jingban.notification.web.RequesterResolver;
 import org.jingban.platform.calendar.WorkingDayCalendar;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.messaging.InboxApplier;
@@ -110,12 +108,5 @@ class NotificationConfiguration {
     DigestService digestService(ReactiveMongoTemplate mongo, WorkingDayCalendar calendar,
                                 NotificationProperties properties, Clock clock) {
         return new DigestService(mongo, calendar, properties.getDigest(), clock);
-    }
-
-    /** TODO(security): platform/security's caller model once it has landed. */
-    @Bean
-    @ConditionalOnMissingBean
-    RequesterResolver requesterResolver() {
-        return new PendingSecurityRequesterResolver();
     }
 }

@@ -20,6 +20,10 @@ import org.jingban.notification.recipient.ContactBook;
 import org.jingban.notification.recipient.RecipientContact;
 import org.jingban.platform.identifiers.Masking;
 import org.jingban.platform.identifiers.MobileNumber;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Caller;
+import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.Role;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.springframework.data.domain.Sort;
@@ -34,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** 消息: the applicant's inbox and contact preferences; for ops the local outbox, dead letters and staff digests. */
@@ -46,16 +49,14 @@ public class NotificationHandlers {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ReactiveMongoTemplate mongo;
-    private final RequesterResolver requesters;
     private final ContactBook contacts;
     private final Dispatcher dispatcher;
     private final DigestService digests;
     private final java.time.Clock clock;
 
-    public NotificationHandlers(ReactiveMongoTemplate mongo, RequesterResolver requesters, ContactBook contacts,
+    public NotificationHandlers(ReactiveMongoTemplate mongo, ContactBook contacts,
                                 Dispatcher dispatcher, DigestService digests, java.time.Clock clock) {
         this.mongo = mongo;
-        this.requesters = requesters;
         this.contacts = contacts;
         this.dispatcher = dispatcher;
         this.digests = digests;
@@ -85,30 +86,28 @@ public class NotificationHandlers {
     }
 
     @GetMapping("/me")
+    @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
     @Operation(summary = "我的站内信（分页，最新在前）")
     public Mono<PageOf<InboxMessage>> myInbox(@RequestParam(defaultValue = "0") int page,
-                                              @RequestParam(defaultValue = "20") int size, ServerWebExchange exchange) {
+                                              @RequestParam(defaultValue = "20") int size, Caller caller) {
         checkPage(page, size);
-        return requesters.resolve(exchange).flatMap(caller -> {
-            if (caller.partyId() == null) {
-                return Mono.error(ProblemException.forbidden("只有参保人、单位或机构本人可以查看站内信"));
-            }
-            Query query = new Query(Criteria.where("recipientId").is(caller.partyId()));
-            return page(query, Sort.by(Sort.Direction.DESC, "createdAt"), page, size, InboxMessage.class, m -> m);
-        });
+        Query query = new Query(Criteria.where("recipientId").is(partyOf(caller)));
+        return page(query, Sort.by(Sort.Direction.DESC, "createdAt"), page, size, InboxMessage.class, m -> m);
     }
 
     @GetMapping("/me/contact")
+    @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
     @Operation(summary = "我的接收方式")
-    public Mono<ContactView> myContact(ServerWebExchange exchange) {
-        return requesters.resolve(exchange).flatMap(caller -> contacts.find(requireParty(caller)))
+    public Mono<ContactView> myContact(Caller caller) {
+        return contacts.find(partyOf(caller))
                 .map(NotificationHandlers::view)
                 .switchIfEmpty(Mono.just(new ContactView(null, false, false, null)));
     }
 
     @PutMapping("/me/contact")
+    @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
     @Operation(summary = "设置接收方式：手机号、微信 openid、支付宝用户 id 与首选渠道（SMS、WECHAT、ALIPAY、INBOX）")
-    public Mono<ContactView> setContact(@RequestBody ContactRequest request, ServerWebExchange exchange) {
+    public Mono<ContactView> setContact(@RequestBody ContactRequest request, Caller caller) {
         List<Violation> violations = new ArrayList<>();
         if (request.mobile() != null && !request.mobile().isBlank() && !MobileNumber.isValid(request.mobile())) {
             violations.add(new Violation("mobile", "invalid", "手机号码格式不正确"));
@@ -129,51 +128,46 @@ public class NotificationHandlers {
             return Mono.error(ProblemException.validation(violations));
         }
         ChannelKind chosen = preferred;
-        return requesters.resolve(exchange)
-                .flatMap(caller -> contacts.save(new RecipientContact(requireParty(caller), trim(request.mobile()),
-                        trim(request.wechatOpenId()), trim(request.alipayUserId()), chosen, clock.instant())))
+        return contacts.save(new RecipientContact(partyOf(caller), trim(request.mobile()),
+                        trim(request.wechatOpenId()), trim(request.alipayUserId()), chosen, clock.instant()))
                 .map(NotificationHandlers::view);
     }
 
     @GetMapping("/outbox")
+    @Access(Role.OPS)
     @Operation(summary = "本地发件箱（运维）：各渠道适配器按服务商格式发出的请求，分页，最新在前")
     public Mono<PageOf<OutboxView>> outbox(@RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size,
                                            @RequestParam(required = false) String channel,
-                                           @RequestParam(required = false) String caseNumber,
-                                           ServerWebExchange exchange) {
+                                           @RequestParam(required = false) String caseNumber) {
         checkPage(page, size);
-        return requireOps(exchange).flatMap(ops -> {
-            Query query = new Query();
+        Query query = new Query();
             if (channel != null && !channel.isBlank()) {
                 query.addCriteria(Criteria.where("channel").is(channel.strip()));
             }
             if (caseNumber != null && !caseNumber.isBlank()) {
                 query.addCriteria(Criteria.where("caseNumber").is(caseNumber.strip()));
             }
-            return page(query, Sort.by(Sort.Direction.DESC, "sentAt"), page, size, SinkRecord.class,
-                    NotificationHandlers::view);
-        });
+        return page(query, Sort.by(Sort.Direction.DESC, "sentAt"), page, size, SinkRecord.class,
+                NotificationHandlers::view);
     }
 
     @GetMapping("/dead-letters")
+    @Access(Role.OPS)
     @Operation(summary = "死信（运维）：无法生成的消息与多次发送失败的渠道")
     public Mono<PageOf<DeadLetterView>> deadLetters(@RequestParam(defaultValue = "0") int page,
-                                                    @RequestParam(defaultValue = "20") int size,
-                                                    ServerWebExchange exchange) {
+                                                    @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
-        return requireOps(exchange).flatMap(ops -> {
-            Query query = new Query(new Criteria().orOperator(Criteria.where("problem").ne(null),
-                    Criteria.where("deliveries.status").is(DeliveryStatus.DEAD.name())));
-            return page(query, Sort.by(Sort.Direction.DESC, "createdAt"), page, size, Notification.class,
-                    NotificationHandlers::deadLetter);
-        });
+        Query query = new Query(new Criteria().orOperator(Criteria.where("problem").ne(null),
+                Criteria.where("deliveries.status").is(DeliveryStatus.DEAD.name())));
+        return page(query, Sort.by(Sort.Direction.DESC, "createdAt"), page, size, Notification.class,
+                NotificationHandlers::deadLetter);
     }
 
     @PostMapping("/dead-letters/{notificationId}/retry")
+    @Access(Role.OPS)
     @Operation(summary = "重发死信（运维）：该渠道重新计数并立即发送")
-    public Mono<Map<String, Object>> retry(@PathVariable String notificationId, @RequestParam String channel,
-                                           ServerWebExchange exchange) {
+    public Mono<Map<String, Object>> retry(@PathVariable String notificationId, @RequestParam String channel) {
         ChannelKind kind;
         try {
             kind = ChannelKind.valueOf(channel.strip());
@@ -181,18 +175,19 @@ public class NotificationHandlers {
             return Mono.error(ProblemException.validation(List.of(new Violation("channel", "invalid",
                     "渠道应为 SMS、WECHAT、ALIPAY 或 INBOX 之一"))));
         }
-        return requireOps(exchange).flatMap(ops -> Mono.fromCallable(() -> dispatcher.revive(notificationId, kind))
-                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+        return Mono.fromCallable(() -> dispatcher.revive(notificationId, kind))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .flatMap(revived -> revived ? Mono.just(Map.<String, Object>of("notificationId", notificationId,
                         "channel", kind, "status", DeliveryStatus.PENDING))
                         : Mono.error(ProblemException.conflict("该消息在此渠道上不是死信")));
     }
 
     @GetMapping("/digests")
+    @Access({Role.OPS, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR})
     @Operation(summary = "每日到期提醒：某医保区划的超期与即将到期办件（运维或服务该区划的经办人员）")
     public Mono<PageOf<StaffDigest>> digests(@RequestParam String regionCode,
                                              @RequestParam(defaultValue = "0") int page,
-                                             @RequestParam(defaultValue = "20") int size, ServerWebExchange exchange) {
+                                             @RequestParam(defaultValue = "20") int size, Caller caller) {
         List<Violation> violations = pageViolations(page, size);
         if (regionCode == null || !regionCode.matches("\\d{6}")) {
             violations.add(new Violation("regionCode", "invalid", "医保区划代码应为6位数字"));
@@ -200,13 +195,11 @@ public class NotificationHandlers {
         if (!violations.isEmpty()) {
             return Mono.error(ProblemException.validation(violations));
         }
-        return requesters.resolve(exchange).flatMap(caller -> {
-            if (!caller.serves(regionCode)) {
-                return Mono.error(ProblemException.forbidden("无权查看该区划的到期提醒"));
-            }
-            return page(new Query(Criteria.where("regionCode").is(regionCode)), Sort.by(Sort.Direction.DESC, "date"),
-                    page, size, StaffDigest.class, d -> d);
-        });
+        if (!caller.has(Role.OPS) && !caller.serves(regionCode)) {
+            return Mono.error(ProblemException.forbidden("无权查看该区划的到期提醒"));
+        }
+        return page(new Query(Criteria.where("regionCode").is(regionCode)), Sort.by(Sort.Direction.DESC, "date"),
+                page, size, StaffDigest.class, d -> d);
     }
 
     private <T, V> Mono<PageOf<V>> page(Query query, Sort sort, int page, int size, Class<T> type,
@@ -217,16 +210,13 @@ public class NotificationHandlers {
                 .zipWith(total, (items, count) -> new PageOf<>(items, page, size, count));
     }
 
-    private Mono<Requester> requireOps(ServerWebExchange exchange) {
-        return requesters.resolve(exchange).flatMap(caller -> caller.ops() ? Mono.just(caller)
-                : Mono.error(ProblemException.forbidden("仅运维人员可以查看")));
-    }
-
-    private static String requireParty(Requester caller) {
-        if (caller.partyId() == null) {
-            throw ProblemException.forbidden("只有参保人、单位或机构本人可以设置接收方式");
-        }
-        return caller.partyId();
+    /**
+     * The party whose inbox and contact a caller reaches: the 证件号码, 统一社会信用代码 or 机构编码 of the token, which
+     * is the {@code applicant.id} of the case events (the one place the caller's identity is read).
+     */
+    static String partyOf(Caller caller) {
+        return caller.party().map(Owner::id)
+                .orElseThrow(() -> ProblemException.forbidden("只有参保人、单位或机构本人可以使用站内信"));
     }
 
     private static void checkPage(int page, int size) {

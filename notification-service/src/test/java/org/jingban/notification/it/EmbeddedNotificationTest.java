@@ -1,0 +1,180 @@
+package org.jingban.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jingban.notification.NotificationApplication;
+import org.jingban.notification.channel.ChannelKind;
+import org.jingban.notification.channel.SinkRecord;
+import org.jingban.notification.message.Delivery;
+import org.jingban.notification.message.DeliveryStatus;
+import org.jingban.notification.message.Notification;
+import org.jingban.platform.calendar.WorkingDayCalendar;
+import org.jingban.platform.cases.ActorRole;
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.CaseActor;
+import org.jingban.platform.cases.Channel;
+import org.jingban.platform.cases.MaterialStatus;
+import org.jingban.platform.cases.Outcome;
+import org.jingban.platform.cases.Party;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.cases.StageKind;
+import org.jingban.platform.cases.SubmitCase;
+import org.jingban.platform.catalog.Catalog;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.security.test.TestIdentities;
+import org.jingban.platform.security.test.TestTokens;
+import org.jingban.platform.test.WithJingbanInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one Spring context of this module's integration tests (shared by every subclass: same configuration), on the
+ * real embedded broker and store, with helpers that publish case events as the services do.
+ */
+@SpringBootTest(classes = NotificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "jingban.notification.consumer-group=notification-it",
+                "spring.kafka.consumer.properties.metadata.max.age.ms=500",
+                "jingban.notification.dispatch.poll-interval=100ms",
+                "jingban.notification.dispatch.initial-backoff=100ms",
+                "jingban.notification.dispatch.max-backoff=200ms",
+                "jingban.notification.dispatch.max-attempts=4",
+                "jingban.notification.digest.cron=-"
+        })
+@AutoConfigureWebTestClient
+@WithJingbanInfrastructure(database = "notification-it")
+@Import(NotificationTestBeans.class)
+abstract class EmbeddedNotificationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String WUWEI = "620600";
+    static final String WUWEI_OFFICE = "【武威市医疗保障局（市医保局窗口）】";
+    static final CaseActor CLERK = CaseActor.staff("clerk-n1", "李受理", ActorRole.CLERK, WUWEI, "620621");
+    static final CaseActor REVIEWER = CaseActor.staff("reviewer-n1", "王审核", ActorRole.REVIEWER, WUWEI, "620621");
+    static final CaseActor DIRECTOR = CaseActor.staff("director-n1", "钱主任", ActorRole.DIRECTOR, WUWEI, "620621");
+    static final CaseActor FINANCE = CaseActor.staff("finance-n1", "赵复核", ActorRole.FINANCE, WUWEI, "620621");
+    /** Monday 23 November 2026, 09:00 in Wuwei: the day the applications come in. */
+    static final Instant APPLIED = OffsetDateTime.parse("2026-11-23T09:00:00+08:00").toInstant();
+
+    CaseEventPublisher publisher;
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    FlakyGateway gateway;
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeEach
+    void daytimeAndAPublisher() {
+        clock.setTo("2026-11-24T10:00:00");
+        publisher = new CaseEventPublisher();
+    }
+
+    @AfterEach
+    void closePublisher() {
+        publisher.close();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A 转移接续 (622036003002) in 武威, applied for on 23 November, walked through its chain to 办结. */
+    Case completedTransfer(String person, String name) {
+        ItemDefinition item = catalog.item("622036003002", WUWEI);
+        Case c = Case.submit(UUID.randomUUID().toString(), "620600-20261123-" + serial(), item,
+                SubmitCase.of(item.code(), WUWEI, Channel.PORTAL, Party.person(person, name),
+                        Map.of("姓名", name, "转出地医保(行政)区划代码", "513224"),
+                        item.materials().stream().map(m -> MaterialStatus.provided(m.name())).toList()), APPLIED);
+        Instant at = APPLIED.plusSeconds(3600);
+        done(c.accept(CLERK, at, calendar));
+        while (c.getCurrentStage().kind() != StageKind.COMPLETION) {
+            at = at.plusSeconds(3600);
+            done(c.advance(actorFor(c.getCurrentStage().kind()), c.currentStageName(), null, at, calendar));
+        }
+        done(c.complete(CLERK, Map.of(), at.plusSeconds(3600)));
+        return c;
+    }
+
+    static CaseActor actorFor(StageKind kind) {
+        return switch (kind) {
+            case REVIEW -> REVIEWER;
+            case FINANCE_REVIEW, PAYMENT -> FINANCE;
+            default -> DIRECTOR;
+        };
+    }
+
+    static void done(Outcome outcome) {
+        outcome.events(); // throws with the refusal's reasons
+    }
+
+    static org.jingban.platform.messaging.OutboxEvent last(Case c) {
+        return c.getOutbox().get(c.getOutbox().size() - 1);
+    }
+
+    void registerMobile(String person, String mobile) {
+        http.put().uri("/api/v1/notifications/me/contact").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(person)))
+                .bodyValue(Map.of("mobile", mobile)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.mobile").isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+    }
+
+    SinkRecord awaitSink(String deliveryKey) {
+        return await().atMost(WAIT).until(() -> mongo.findById(deliveryKey, SinkRecord.class).block(), r -> r != null);
+    }
+
+    Notification awaitNotification(String id, java.util.function.Predicate<Notification> condition) {
+        return await().atMost(WAIT).until(() -> mongo.findById(id, Notification.class).block(),
+                n -> n != null && condition.test(n));
+    }
+
+    List<SinkRecord> sinkRecordsOf(String caseId) {
+        return mongo.find(new Query(Criteria.where("caseId").is(caseId)), SinkRecord.class).collectList().block();
+    }
+
+    double duplicates() {
+        var counter = meters.find("jingban.notifications.duplicates").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger(
+            ThreadLocalRandom.current().nextInt(500));
+
+    /** A valid 证件号码 no other test of this JVM uses. */
+    static String idNumber() {
+        return TestIdentities.idNumber(PEOPLE.incrementAndGet());
+    }
+
+    static String mobile() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    static String serial() {
+        return String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
