@@ -385,23 +385,6 @@ public class PersonService {
                         .filter(e -> e instanceof OptimisticLockingFailureException));
     }
 
-    // ------------------------------------------------------------------ 参保人员电话号码新增和更改 (local)
-
-    public static final String PHONE_CHANGE = "local:songpan:参保人员电话号码新增和更改";
-
-    /** Saves the phone number of the person (the local item's whole effect). */
-    Mono<InsuredPerson> applyPhone(Case c, String phone) {
-        return Mono.defer(() -> findByIdNumber(c.getApplicant().id()).flatMap(person -> {
-                    if (person.hasApplied(c.getId())) {
-                        return Mono.just(person);
-                    }
-                    person.applyInformationChange(c.getItemCode(), "联系电话", phone, false, c.getCaseNumber(), clock.instant());
-                    person.informationChanged(c.getId(), c.getItemName(), c.getRegionCode(), clock.instant());
-                    return template.save(person);
-                }))
-                .retryWhen(Retry.backoff(20, Duration.ofMillis(5)).filter(e -> e instanceof OptimisticLockingFailureException));
-    }
-
     ReactiveMongoTemplate template() {
         return template;
     }

@@ -1,0 +1,43 @@
+package org.jingban.enrollment.transfer;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jingban.platform.messaging.AggregateDocument;
+import org.jingban.platform.messaging.OutboxEvent;
+import org.jingban.platform.web.problem.Violation;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A transfer command from Kafka that could not be applied (e.g. the person is not insured there): kept once per
+ * command event, carrying the {@code transfer-hook.refused} event to transfer-service in its outbox.
+ */
+@Document("transfer_hook_refusals")
+public class TransferHookRefusal extends AggregateDocument {
+
+    private String transferId;
+    private String commandType;
+    private List<Violation> reasons;
+    private Instant at;
+
+    TransferHookRefusal() {
+    }
+
+    static TransferHookRefusal of(String commandEventId, String transferId, String commandType, List<Violation> reasons,
+                                  String regionCode, Instant at) {
+        TransferHookRefusal r = new TransferHookRefusal();
+        r.id = commandEventId;
+        r.transferId = transferId;
+        r.commandType = commandType;
+        r.reasons = reasons;
+        r.at = at;
+        r.enqueue(OutboxEvent.of(TransferCommands.REFUSED, transferId == null ? commandEventId : transferId, regionCode,
+                new TransferCommands.Refused(transferId, commandType, reasons)));
+        return r;
+    }
+
+    public String getTransferId() { return transferId; }
+    public String getCommandType() { return commandType; }
+    public List<Violation> getReasons() { return reasons; }
+    public Instant getAt() { return at; }
+}

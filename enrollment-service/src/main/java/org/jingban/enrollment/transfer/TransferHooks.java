@@ -1,0 +1,175 @@
+package org.jingban.enrollment.transfer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.jingban.enrollment.account.AccountLedger;
+import org.jingban.enrollment.account.EntryKind;
+import org.jingban.enrollment.account.PostEntry;
+import org.jingban.enrollment.person.Insurance;
+import org.jingban.enrollment.person.InsuredPerson;
+import org.jingban.enrollment.person.PersonAccess;
+import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.web.problem.ProblemException;
+import org.jingban.platform.web.problem.Violation;
+import org.jingban.platform.web.problem.Violations;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The hooks of 关系转移接续 (transfer-service): 中止参保, release of the record and balance, credit of transferred-in
+ * periods and balance. Each is idempotent by transfer id: the person keeps the applied command in its inbox, the
+ * ledger keys the account entry {@code transfer-out:<id>} / {@code transfer-in:<id>}.
+ */
+@Service
+public class TransferHooks {
+
+    private final PersonAccess persons;
+    private final AccountLedger ledger;
+    private final Clock clock;
+
+    public TransferHooks(PersonAccess persons, AccountLedger ledger, Clock clock) {
+        this.persons = persons;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    private YearMonth month() {
+        return YearMonth.now(clock);
+    }
+
+    private static void validate(Violations v, String transferId, String idNumber, String type, String region) {
+        v.require("transferId", transferId).require("idNumber", idNumber).require("insuranceType", type)
+                .require("regionCode", region);
+        if (idNumber != null && !idNumber.isBlank()) {
+            ResidentIdNumber.check(idNumber).ifPresent(p -> v.add("idNumber", p.code(), p.message()));
+        }
+        if (type != null && !type.isBlank()) {
+            v.check(Insurance.EMPLOYEE_INSURANCE.equals(type) || Insurance.RESIDENT_INSURANCE.equals(type), "insuranceType",
+                    "unknown-option", "险种应为职工基本医疗保险或城乡居民基本医疗保险");
+        }
+        if (region != null && !region.isBlank()) {
+            v.check(region.matches("\\d{6}") && Divisions.isKnownRegionCode(region), "regionCode", "unknown-region",
+                    "医保区划代码无效");
+        }
+    }
+
+    private Mono<InsuredPerson> person(String idNumber) {
+        return persons.findByIdNumber(idNumber).switchIfEmpty(Mono.error(() -> ProblemException.unprocessable(
+                "未找到该人员的参保信息", List.of(new Violation("idNumber", "not-insured", "未找到该人员的参保信息")))));
+    }
+
+    /** 中止参保: the insurance in the 转出地 stops (its running period closes with this month). */
+    public Mono<TransferCommands.Outcome> suspend(TransferCommands.Suspend cmd) {
+        Violations v = new Violations();
+        validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
+        v.throwIfAny();
+        return Mono.defer(() -> person(cmd.idNumber()).flatMap(p -> {
+                    if (p.hasApplied("transfer-suspend:" + cmd.transferId())) {
+                        return Mono.just(p);
+                    }
+                    Insurance insurance = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElse(null);
+                    if (insurance == null || insurance.getStatus() != Insurance.Status.ACTIVE) {
+                        return Mono.error(ProblemException.unprocessable("该人员在转出地没有参保缴费中的" + cmd.insuranceType(),
+                                List.of(new Violation("idNumber", "not-active", "该人员在转出地没有参保缴费中的" + cmd.insuranceType()))));
+                    }
+                    persons.suspendForTransfer(p, insurance, month(), cmd.transferId(), clock.instant());
+                    return persons.save(p);
+                }))
+                .retryWhen(conflicts())
+                .flatMap(p -> outcome(cmd.transferId(), p, cmd.insuranceType(), cmd.regionCode()));
+    }
+
+    /** Releases the record (periods, months) and the whole balance (debited to zero as 转移转出). */
+    public Mono<TransferCommands.InsuranceRecord> release(TransferCommands.Release cmd) {
+        Violations v = new Violations();
+        validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
+        v.throwIfAny();
+        return person(cmd.idNumber()).flatMap(p -> {
+            Insurance insurance = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElse(null);
+            boolean done = p.hasApplied("transfer-release:" + cmd.transferId());
+            if (!done && (insurance == null || insurance.getStatus() != Insurance.Status.SUSPENDED)) {
+                return Mono.error(ProblemException.conflict("请先办理中止参保，再转出参保记录", List.of(new Violation("idNumber",
+                        "not-suspended", "该人员在转出地的" + cmd.insuranceType() + "未中止参保"))));
+            }
+            Mono<Optional<org.jingban.enrollment.account.AccountEntry>> balance =
+                    Insurance.EMPLOYEE_INSURANCE.equals(cmd.insuranceType())
+                            ? ledger.findById(p.getId()).flatMap(a -> ledger.post(a.getId(), new PostEntry(EntryKind.TRANSFER_OUT,
+                                    PostEntry.WHOLE_BALANCE, "transfer-out:" + cmd.transferId(), cmd.transferId(), null,
+                                    "关系转移接续转出")).map(r -> Optional.of(r.entry())))
+                            .defaultIfEmpty(Optional.empty())
+                            : Mono.just(Optional.empty());
+            return balance.flatMap(entry -> Mono.defer(() -> person(cmd.idNumber()).flatMap(fresh -> {
+                        Insurance ins = fresh.insurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow();
+                        TransferCommands.InsuranceRecord record = new TransferCommands.InsuranceRecord(cmd.transferId(),
+                                fresh.getId(), fresh.getIdNumber(), fresh.getName(), cmd.insuranceType(), cmd.regionCode(),
+                                ins.getPeriods(), ins.contributionMonths(month()),
+                                Money.format(entry.map(e -> -e.amountFen()).orElse(0L)), entry.map(e -> e.id()).orElse(null));
+                        if (fresh.hasApplied("transfer-release:" + cmd.transferId())) {
+                            return Mono.just(record);
+                        }
+                        persons.releaseForTransfer(fresh, ins, cmd.transferId(), record, clock.instant());
+                        return persons.save(fresh).thenReturn(record);
+                    })).retryWhen(conflicts()));
+        });
+    }
+
+    /** Credits the transferred-in periods and balance in the 转入地; creates the person if this pool has never seen them. */
+    public Mono<TransferCommands.Outcome> creditIn(TransferCommands.CreditIn cmd) {
+        Violations v = new Violations();
+        validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
+        v.require("name", cmd.name()).require("fromRegionCode", cmd.fromRegionCode()).require("balance", cmd.balance());
+        Long fen = Money.parseFen(cmd.balance());
+        if (cmd.balance() != null && !cmd.balance().isBlank()) {
+            v.check(fen != null && fen >= 0, "balance", "invalid-amount", "转入余额应为不小于0且最多两位小数的金额");
+        }
+        if (cmd.periods() != null) {
+            for (int i = 0; i < cmd.periods().size(); i++) {
+                var period = cmd.periods().get(i);
+                v.check(period != null && validMonth(period.from()) && (period.to() == null || validMonth(period.to())),
+                        "periods[" + i + "]", "invalid-period", "参保期间应为yyyy-MM");
+            }
+        }
+        v.throwIfAny();
+        boolean employee = Insurance.EMPLOYEE_INSURANCE.equals(cmd.insuranceType());
+        return persons.creditTransferIn(cmd, month(), clock.instant())
+                .flatMap(p -> employee
+                        ? ledger.open(p.getId(), p.getIdNumber(), p.getName(), cmd.regionCode())
+                        .flatMap(a -> ledger.moveTo(a.getId(), cmd.regionCode()))
+                        .flatMap(a -> fen > 0 ? ledger.post(a.getId(), PostEntry.credit(EntryKind.TRANSFER_IN, fen,
+                                "transfer-in:" + cmd.transferId(), cmd.transferId(), "关系转移接续转入（" + cmd.fromRegionCode() + "）"))
+                                .thenReturn(p) : Mono.just(p))
+                        : Mono.just(p))
+                .flatMap(p -> outcome(cmd.transferId(), p, cmd.insuranceType(), cmd.regionCode()));
+    }
+
+    private static boolean validMonth(String text) {
+        try {
+            YearMonth.parse(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Mono<TransferCommands.Outcome> outcome(String transferId, InsuredPerson p, String type, String region) {
+        Insurance ins = p.insurance(type, region).orElseThrow();
+        return ledger.findById(p.getId()).map(a -> Money.format(a.getBalanceFen())).defaultIfEmpty("0.00")
+                .map(balance -> new TransferCommands.Outcome(transferId, p.getId(), type, region, ins.getStatus().name(),
+                        ins.contributionMonths(month()), balance));
+    }
+
+    static Retry conflicts() {
+        return Retry.backoff(20, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))
+                .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DuplicateKeyException)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    }
+}
