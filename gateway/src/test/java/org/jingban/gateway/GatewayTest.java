@@ -3,7 +3,12 @@ package org.jingban.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jingban.platform.test.WithJingbanInfrastructure;
+import java.util.stream.Stream;
+import org.jingban.platform.security.test.AuthorizationMatrix;
+import org.jingban.platform.security.test.MatrixFixtures;
 import org.jingban.platform.security.test.TestTokens;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -332,6 +337,12 @@ class GatewayTest {
                 .header("Access-Control-Request-Method", "POST")
                 .exchange()
                 .expectStatus().isForbidden();
+    }
+
+    /** The gateway's own operations, from its own API document (platform/security's matrix). */
+    @TestFactory
+    Stream<DynamicNode> authorization_matrix() {
+        return AuthorizationMatrix.tests(http, MatrixFixtures.none());
     }
 
     @Test

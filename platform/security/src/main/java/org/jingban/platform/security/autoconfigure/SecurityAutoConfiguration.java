@@ -12,16 +12,19 @@ import org.jingban.platform.security.ProblemSecurityHandlers;
 import org.jingban.platform.security.PublicPaths;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.TrustedJwtKey;
+import org.jingban.platform.security.openapi.AccessDocumentation;
 import org.jingban.platform.web.problem.ProblemExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -104,9 +107,7 @@ public class SecurityAutoConfiguration {
                                                                 ProblemSecurityHandlers handlers,
                                                                 JingbanSecurityProperties properties,
                                                                 ObjectProvider<PublicPaths> more) {
-        List<String> open = new ArrayList<>(PublicPaths.DEFAULTS);
-        open.addAll(properties.getPublicPaths());
-        more.orderedStream().forEach(paths -> open.addAll(paths.patterns()));
+        List<String> open = openPaths(properties, more);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -137,6 +138,25 @@ public class SecurityAutoConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .build();
+    }
+
+    static List<String> openPaths(JingbanSecurityProperties properties, ObjectProvider<PublicPaths> more) {
+        List<String> open = new ArrayList<>(PublicPaths.DEFAULTS);
+        open.addAll(properties.getPublicPaths());
+        more.orderedStream().forEach(paths -> open.addAll(paths.patterns()));
+        return open;
+    }
+
+    /** {@code x-jingban-access} and {@code x-jingban-public} in the API document (see {@link AccessDocumentation}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+    static class AccessDocumentationConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        AccessDocumentation jingbanAccessDocumentation(JingbanSecurityProperties properties,
+                                                       ObjectProvider<PublicPaths> more) {
+            return new AccessDocumentation(openPaths(properties, more));
+        }
     }
 
     @Bean

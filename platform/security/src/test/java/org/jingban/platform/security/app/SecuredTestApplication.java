@@ -96,7 +96,7 @@ public class SecuredTestApplication {
         }
 
         /** 受理 with the decision audited. */
-        @Access({Role.INSURED_PERSON, Role.CLERK})
+        @Access(value = Role.CLERK, object = Access.ObjectOwner.PATH)
         @PostMapping("/records/{id}/decide")
         Mono<Map<String, String>> decide(@PathVariable String id, Caller caller) {
             return Mono.justOrEmpty(RECORDS.get(id))
@@ -105,6 +105,14 @@ public class SecuredTestApplication {
                     .map(r -> Map.of("outcome", "受理"));
         }
 
+        /** Forgot its @Access: the authorization matrix must flag it. */
+        @GetMapping("/unguarded")
+        Mono<Map<String, String>> unguarded() {
+            return Mono.just(Map.of("oops", "no roles named"));
+        }
+
+        @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION, Role.CLERK, Role.REVIEWER,
+                Role.FINANCE, Role.DIRECTOR, Role.OPS, Role.SYSTEM})
         @GetMapping("/me")
         Mono<Caller> me(Caller caller) {
             return Mono.just(caller);
