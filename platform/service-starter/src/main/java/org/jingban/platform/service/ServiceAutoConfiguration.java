@@ -2,7 +2,15 @@ package org.jingban.platform.service;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.security.audit.AuditTrail;
+import org.jingban.platform.service.cases.CaseHandlers;
+import org.jingban.platform.service.cases.CaseProblemMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +20,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** What every Jingban service has beyond Boot's defaults: a working Mongo health check and its API document's title. */
 @AutoConfiguration(before = MongoReactiveHealthContributorAutoConfiguration.class,
-        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
+        afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+                "org.jingban.platform.cases.autoconfigure.CasesAutoConfiguration"})
 public class ServiceAutoConfiguration {
 
     /** Named like Boot's so that Boot's {@code hello}-based indicator steps back. */
@@ -22,6 +31,20 @@ public class ServiceAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
+    /** The case kernel's refusals (422, every reason) and unknown cases (404) as problems, in every handler. */
+    @Bean
+    CaseProblemMapper caseProblemMapper() {
+        return new CaseProblemMapper();
+    }
+
+    /** The shared case endpoints, for a service that owns cases and says where they live. */
+    @Bean
+    @ConditionalOnBean(CaseService.class)
+    @ConditionalOnProperty("jingban.cases.path")
+    CaseHandlers caseHandlers(CaseService cases, ObjectProvider<AuditTrail> audit) {
+        return new CaseHandlers(cases, audit);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     OpenAPI jingbanOpenApi(@Value("${spring.application.name}") String name,
@@ -29,6 +52,8 @@ public class ServiceAutoConfiguration {
         return new OpenAPI().info(new Info()
                 .title(title.isBlank() ? name : title)
                 .description("经办 Jingban · " + name + "（医保经办政务服务）")
-                .version("v1"));
+                .version("v1"))
+                // relative: "Try it out" in the gateway's Swagger UI goes through the gateway, not to the service's port
+                .servers(List.of(new Server().url("/").description("经 gateway 访问")));
     }
 }

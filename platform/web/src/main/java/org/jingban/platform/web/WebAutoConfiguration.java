@@ -4,6 +4,7 @@ import org.jingban.platform.web.accesslog.AccessLogWebFilter;
 import org.jingban.platform.web.idempotency.IdempotencyStore;
 import org.jingban.platform.web.idempotency.IdempotencyWebFilter;
 import org.jingban.platform.web.problem.ProblemExceptionHandler;
+import org.jingban.platform.web.problem.ProblemMapper;
 import org.jingban.platform.web.request.RequestIdWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -33,8 +34,9 @@ public class WebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ProblemExceptionHandler jingbanProblemExceptionHandler(ObjectProvider<JsonMapper> jsonMapper) {
-        return new ProblemExceptionHandler(jsonMapper.getIfAvailable(JsonMapper::new));
+    public ProblemExceptionHandler jingbanProblemExceptionHandler(ObjectProvider<JsonMapper> jsonMapper,
+                                                                  ObjectProvider<ProblemMapper> mappers) {
+        return new ProblemExceptionHandler(jsonMapper.getIfAvailable(JsonMapper::new), mappers.orderedStream().toList());
     }
 
     @Bean

@@ -157,8 +157,29 @@ public class CaseService {
         return find(caseId).map(c -> c.progress(today(), calendar, dueSoonWorkingDays));
     }
 
+    /** The applicant's view of a case already loaded (e.g. after an authorization check). */
+    public CaseProgress progressOf(Case c) {
+        return c.progress(today(), calendar, dueSoonWorkingDays);
+    }
+
+    /** The promised deadline of a case today (null before 受理 or without a working-day limit). */
+    public org.jingban.platform.cases.DeadlineView deadlineOf(Case c) {
+        return c.deadline(today(), calendar, dueSoonWorkingDays);
+    }
+
+    /** The current stage's own deadline today (null if the stage has no limit). */
+    public org.jingban.platform.cases.DeadlineView stageDeadlineOf(Case c) {
+        return c.stageDeadline(today(), calendar, dueSoonWorkingDays);
+    }
+
     public Mono<CaseProgress> progressByNumber(String caseNumber) {
         return findByNumber(caseNumber).map(c -> c.progress(today(), calendar, dueSoonWorkingDays));
+    }
+
+    /** A staff work queue (待办) over the regions they serve; see {@link CaseRepository#findWorkQueue}. */
+    public Flux<Case> workQueue(java.util.Collection<String> regionCodes, org.jingban.platform.cases.CaseStatus status,
+                                String itemCode, int page, int size) {
+        return cases.findWorkQueue(regionCodes, status, itemCode, page, size);
     }
 
     /** Overdue cases of a region (null: all regions), oldest due first, for the ops view. */

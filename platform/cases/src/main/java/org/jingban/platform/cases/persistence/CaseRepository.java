@@ -69,6 +69,23 @@ public class CaseRepository {
     }
 
     /**
+     * A staff work queue (待办): cases of the given regions, optionally of one status and one item, oldest
+     * submission first, one page.
+     */
+    public Flux<Case> findWorkQueue(java.util.Collection<String> regionCodes, CaseStatus status, String itemCode,
+                                    int page, int size) {
+        Criteria criteria = Criteria.where("regionCode").in(regionCodes);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        if (itemCode != null) {
+            criteria = criteria.and("itemCode").is(itemCode);
+        }
+        return template.find(Query.query(criteria).with(Sort.by("submittedAt"))
+                .skip((long) page * size).limit(size), Case.class);
+    }
+
+    /**
      * Cases whose clock runs and whose due date has passed on {@code today}, oldest due first;
      * {@code regionCode} null for every region. Paused cases (补正) are not overdue.
      */

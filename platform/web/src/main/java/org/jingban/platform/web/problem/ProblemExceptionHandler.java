@@ -48,9 +48,15 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final JsonMapper json;
+    private final List<ProblemMapper> mappers;
 
     public ProblemExceptionHandler(JsonMapper json) {
+        this(json, List.of());
+    }
+
+    public ProblemExceptionHandler(JsonMapper json, List<ProblemMapper> mappers) {
         this.json = json;
+        this.mappers = List.copyOf(mappers);
     }
 
     @Override
@@ -94,6 +100,12 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     /** Maps any throwable to the problem the client sees. */
     public ProblemException resolve(Throwable ex, ServerWebExchange exchange) {
+        for (ProblemMapper mapper : mappers) {
+            ProblemException mapped = mapper.map(ex);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
         if (ex instanceof ProblemException problem) {
             if (problem.status() >= 500) {
                 logUnexpected(ex, exchange);
