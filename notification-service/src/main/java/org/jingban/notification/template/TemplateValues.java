@@ -65,8 +65,9 @@ public final class TemplateValues {
         put(values, "原因", reasons(data.reasons()));
         put(values, "咨询电话", consultPhone(item, catalog));
         Map<String, Object> details = data.details() == null ? Map.of() : data.details();
-        put(values, "金额", amount(details.get("amount")));
-        put(values, "备案有效期", validity(details));
+        // A malformed amount or date leaves the value out: the message is then listed as a dead letter naming it.
+        put(values, "金额", lenient(() -> amount(details.get("amount"))));
+        put(values, "备案有效期", lenient(() -> validity(details)));
         put(values, "收款人", text(details.get("payee")));
         put(values, "银行", text(details.get("bank")));
         put(values, "账号尾号", accountTail(details));
@@ -131,6 +132,14 @@ public final class TemplateValues {
         }
         String digits = account.replaceAll("[^0-9]", "");
         return digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
+    }
+
+    private static String lenient(java.util.function.Supplier<String> value) {
+        try {
+            return value.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String text(Object value) {
