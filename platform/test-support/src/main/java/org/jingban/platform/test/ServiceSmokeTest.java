@@ -1,5 +1,11 @@
 package org.jingban.platform.test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,12 +17,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * What every service promises ops, checked against the real embedded broker and store: it starts, its
  * health (with the liveness and readiness groups and the MongoDB ping) is UP, it exposes Prometheus
  * metrics tagged with its name, and it serves its OpenAPI document with its Chinese title.
+ * It also holds the service to the module rules of ARCHITECTURE.md §1: it imports no other service's code,
+ * and the platform it runs on imports no service's code.
  * A service's test is one line: {@code class EnrollmentServiceSmokeTest extends ServiceSmokeTest {}}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @WithJingbanInfrastructure
 public abstract class ServiceSmokeTest {
+
+    /** The root package of every deployable module; a service knows the others only by events and HTTP. */
+    static final List<String> SERVICE_PACKAGES = List.of("org.jingban.gateway", "org.jingban.enrollment",
+            "org.jingban.transfer", "org.jingban.offsitefiling", "org.jingban.reimbursement", "org.jingban.designation",
+            "org.jingban.settlement", "org.jingban.notification");
 
     @Autowired
     protected WebTestClient http;
@@ -66,5 +79,22 @@ public abstract class ServiceSmokeTest {
                     }
                 })
                 .jsonPath("$.info.title").isEqualTo(title);
+    }
+
+    @Test
+    void the_service_uses_no_other_service_code_and_the_platform_none_at_all() {
+        String own = getClass().getPackageName();
+        JavaClasses service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(own);
+        String[] others = SERVICE_PACKAGES.stream().filter(p -> !own.startsWith(p)).map(p -> p + "..")
+                .toArray(String[]::new);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("a service knows other services only through their events and HTTP APIs")
+                .check(service);
+        JavaClasses platform = new ClassFileImporter().importPackages("org.jingban.platform");
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage(SERVICE_PACKAGES.stream().map(p -> p + "..").toArray(String[]::new))
+                .because("platform holds technical mechanisms only, never one service's rules")
+                .check(platform);
     }
 }
