@@ -120,4 +120,15 @@ class SecurityTest extends SecuredApplicationTest {
         get("/api/v1/test/export", TestTokens.system("portal", "cases:submit")).expectStatus().isForbidden();
         get("/api/v1/test/export", TestTokens.ops("ops-1")).expectStatus().isOk();
     }
+
+    @Test
+    void the_api_document_says_who_may_call_each_operation_and_how_to_authenticate() {
+        get("/v3/api-docs", null).expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/test/records/{id}'].get.x-jingban-access.roles.length()").isEqualTo(3)
+                .jsonPath("$.paths['/api/v1/test/records/{id}'].get.x-jingban-access.object").isEqualTo("PATH")
+                .jsonPath("$.paths['/api/v1/test/export'].get.x-jingban-access.scopes[0]").isEqualTo("records:export")
+                .jsonPath("$.paths['/audit-trail'].get.x-jingban-access.roles[0]").isEqualTo("OPS")
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.security[0].bearer").exists();
+    }
 }

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Role;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -30,6 +33,7 @@ public class AccessDocumentation implements OperationCustomizer, GlobalOpenApiCu
 
     public static final String ACCESS = "x-jingban-access";
     public static final String PUBLIC = "x-jingban-public";
+    public static final String SCHEME = "bearer";
 
     private final List<String> publicPaths;
 
@@ -55,12 +59,22 @@ public class AccessDocumentation implements OperationCustomizer, GlobalOpenApiCu
 
     @Override
     public void customise(OpenAPI openApi) {
+        // Swagger UI's "Authorize" button: paste a token (locally from POST /dev/tokens)
+        if (openApi.getComponents() == null) {
+            openApi.components(new Components());
+        }
+        openApi.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT").description("访问令牌（本地环境可由网关 POST /dev/tokens 签发）"));
+        if (openApi.getSecurity() == null || openApi.getSecurity().stream().noneMatch(r -> r.containsKey(SCHEME))) {
+            openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+        }
         if (openApi.getPaths() == null) {
             return;
         }
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (isPublic(method, path)) {
                 operation.addExtension(PUBLIC, true);
+                operation.setSecurity(List.of()); // no lock in Swagger UI
             }
         }));
     }
