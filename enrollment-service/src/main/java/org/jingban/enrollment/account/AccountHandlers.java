@@ -10,6 +10,7 @@ import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
+import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.enrollment.shared.Money;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
@@ -37,10 +38,12 @@ public class AccountHandlers {
 
     private final AccountLedger ledger;
     private final Contributions contributions;
+    private final AuditTrail audit;
 
-    public AccountHandlers(AccountLedger ledger, Contributions contributions) {
+    public AccountHandlers(AccountLedger ledger, Contributions contributions, AuditTrail audit) {
         this.ledger = ledger;
         this.contributions = contributions;
+        this.audit = audit;
     }
 
     public record AccountView(String accountId, String regionCode, String balance, String status, long lastSequence) {
@@ -75,7 +78,9 @@ public class AccountHandlers {
     @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR},
             scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
     public Mono<AccountView> account(@PathVariable String accountId, Caller caller) {
-        return visible(accountId, caller).map(AccountView::of);
+        return visible(accountId, caller)
+                .transform(audit.reads(caller, "个人账户", a -> Owner.person(a.getIdNumber(), a.getRegionCode()), PersonalAccount::getId))
+                .map(AccountView::of);
     }
 
     @GetMapping("/api/v1/enrollment/accounts/{accountId}/entries")
@@ -83,7 +88,9 @@ public class AccountHandlers {
     @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR},
             scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
     public Mono<List<EntryView>> entries(@PathVariable String accountId, Caller caller) {
-        return visible(accountId, caller).flatMapMany(a -> ledger.entries(accountId)).map(EntryView::of).collectList();
+        return visible(accountId, caller)
+                .transform(audit.reads(caller, "个人账户明细", a -> Owner.person(a.getIdNumber(), a.getRegionCode()), PersonalAccount::getId))
+                .flatMapMany(a -> ledger.entries(accountId)).map(EntryView::of).collectList();
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/debits")

@@ -16,6 +16,7 @@ import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
+import org.jingban.platform.security.audit.AuditTrail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +35,12 @@ public class EmployerHandlers {
 
     private final EmployerService employers;
     private final PersonService persons;
+    private final AuditTrail audit;
 
-    public EmployerHandlers(EmployerService employers, PersonService persons) {
+    public EmployerHandlers(EmployerService employers, PersonService persons, AuditTrail audit) {
         this.employers = employers;
         this.persons = persons;
+        this.audit = audit;
     }
 
     @PostMapping("/api/v1/enrollment/units")
@@ -80,7 +83,7 @@ public class EmployerHandlers {
     public Mono<UnitQuery> query(@PathVariable String unitId, Caller caller) {
         return employers.findByCode(unitId)
                 .transform(Authorize.visibleTo(caller, u -> Owner.unit(u.getUscc(), u.getRegionCode())))
-                .doOnNext(u -> Answers.auditRead(caller, "622036002001", u.getUscc()))
+                .transform(audit.reads(caller, "参保单位参保信息", u -> Owner.unit(u.getUscc(), u.getRegionCode()), Employer::getId))
                 .flatMap(u -> persons.staffOf(u.getId()).map(p -> p.getInsurances().stream()
                                 .filter(i -> u.getId().equals(i.getUnitId())).findFirst()
                                 .map(i -> {

@@ -19,6 +19,7 @@ import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
+import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.web.problem.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +39,12 @@ public class PersonHandlers {
 
     private final PersonService persons;
     private final AccountLedger ledger;
+    private final AuditTrail audit;
 
-    public PersonHandlers(PersonService persons, AccountLedger ledger) {
+    public PersonHandlers(PersonService persons, AccountLedger ledger, AuditTrail audit) {
         this.persons = persons;
         this.ledger = ledger;
+        this.audit = audit;
     }
 
     @PostMapping("/api/v1/enrollment/employees")
@@ -108,7 +111,7 @@ public class PersonHandlers {
     private Mono<PersonView> view(Mono<InsuredPerson> found, Caller caller) {
         return found
                 .transform(Authorize.visibleToAny(caller, PersonHandlers::owners))
-                .doOnNext(p -> Answers.auditRead(caller, "622036002002", p.getIdNumber()))
+                .transform(audit.reads(caller, "参保人员参保信息", p -> owners(p).get(0), InsuredPerson::getId))
                 .flatMap(p -> ledger.findById(p.getId())
                         .flatMap(a -> ledger.entries(a.getId()).map(EntryView::of).collectList()
                                 .map(entries -> new PersonView.Account(a.getId(), Money.format(a.getBalanceFen()),

@@ -1,0 +1,85 @@
+package org.jingban.enrollment.withdrawal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jingban.enrollment.employer.EmployerRegistrationForm.BankAccount;
+import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.enrollment.shared.Phones;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.catalog.Material;
+import org.jingban.platform.identifiers.BankAccountNumber;
+import org.jingban.platform.web.problem.Violations;
+
+/** 表7 职工基本医疗保险个人账户一次性支取申请表 (622036002003); 主动放弃 adds 表17's 情况说明. */
+public record WithdrawalForm(
+        @JsonProperty("参保人员姓名") String name,
+        @JsonProperty("证件类型及号码") IdDocument id,
+        @JsonProperty("支取原因") String reason,
+        @JsonProperty("参保单位名称") String unitName,
+        @JsonProperty("参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)") BankAccount bankAccount,
+        @JsonProperty("领取人(继承人、代表人)姓名") String payeeName,
+        @JsonProperty("领取人(继承人、代表人)证件类型及号码") IdDocument payeeId,
+        @JsonProperty("与参保人员关系") String relation,
+        @JsonProperty("领取人(继承人、代表人)联系方式") String payeePhone,
+        @JsonProperty("死亡信息可通过数据共享查询") Boolean deathInfoShared,
+        @JsonProperty("申请材料") List<String> materials,
+        @JsonProperty("承诺替代材料") List<String> promised,
+        @JsonProperty("渠道") String channel) {
+
+    public static final String DEATH = "死亡";
+    /** 表7 支取原因 options. */
+    public static final List<String> REASONS = List.of(DEATH, "出国(境)定居", "主动放弃", "其他");
+
+    public Violations validate(ItemDefinition item) {
+        Map<String, Object> byCatalogName = new LinkedHashMap<>();
+        byCatalogName.put("参保人员姓名", name);
+        byCatalogName.put("证件类型及号码", id == null ? null : id.present());
+        byCatalogName.put("支取原因", reason);
+        byCatalogName.put("参保单位名称", unitName);
+        byCatalogName.put("参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)", bankAccount);
+        byCatalogName.put("领取人(继承人、代表人)姓名", payeeName);
+        byCatalogName.put("领取人(继承人、代表人)证件类型及号码", payeeId == null ? null : payeeId.present());
+        byCatalogName.put("与参保人员关系", relation);
+        byCatalogName.put("领取人(继承人、代表人)联系方式", payeePhone);
+        Violations v = new Violations().requireAll(byCatalogName, item.requiredFields());
+        if (id != null && id.present() != null) {
+            id.validate(v, "证件类型及号码");
+        }
+        if (payeeId != null && payeeId.present() != null) {
+            payeeId.validate(v, "领取人(继承人、代表人)证件类型及号码");
+        }
+        if (reason != null && !reason.isBlank()) {
+            v.check(REASONS.contains(reason), "支取原因", "unknown-option", "支取原因应为" + String.join("、", REASONS) + "之一");
+        }
+        if (DEATH.equals(reason) && "本人".equals(relation)) {
+            v.add("与参保人员关系", "inconsistent", "因死亡支取的，领取人应为继承人或其代表人");
+        }
+        if (bankAccount != null) {
+            String f = "参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)";
+            v.require(f + ".账号", bankAccount.number()).require(f + ".开户行", bankAccount.bank());
+            if (bankAccount.number() != null && !bankAccount.number().isBlank()) {
+                BankAccountNumber.check(bankAccount.number()).ifPresent(p -> v.add(f + ".账号", p.code(), p.message()));
+            }
+        }
+        Phones.check(v, "领取人(继承人、代表人)联系方式", payeePhone);
+        return v;
+    }
+
+    /** The catalog's conditional materials of 622036002003, read against the form. */
+    boolean materialApplies(Material m) {
+        String c = m.condition();
+        if (c.contains("无法查询死亡信息") || c.contains("无法提供")) {
+            return DEATH.equals(reason) && Boolean.FALSE.equals(deathInfoShared);
+        }
+        if (c.contains("因死亡支取")) {
+            return DEATH.equals(reason);
+        }
+        if (c.contains("主动放弃")) {
+            return "主动放弃".equals(reason);
+        }
+        return false;
+    }
+}
