@@ -24,7 +24,7 @@ public class LocalSinkGateway implements ProviderGateway {
         SinkRecord record = new SinkRecord(idempotencyKey, request.provider(), channelOf(request.provider()),
                 request.method(), request.endpoint(), request.body(), message.text(), message.caseId(),
                 message.caseNumber(), message.itemCode(), message.templateEvent(), message.regionCode(),
-                message.address(), clock.instant());
+                message.address(), message.recipientId(), message.recipientKind(), clock.instant());
         // Upsert by the delivery key: a send repeated after a crash replaces the record instead of adding one.
         return mongo.findAndReplace(new Query(Criteria.where("_id").is(idempotencyKey)), record,
                         FindAndReplaceOptions.options().upsert(), SinkRecord.class, "channel_sink")

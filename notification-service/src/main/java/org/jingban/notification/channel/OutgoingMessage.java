@@ -3,6 +3,8 @@ package org.jingban.notification.channel;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.jingban.platform.cases.Party;
+
 /**
  * One message for one channel, as an adapter needs it.
  *
@@ -15,6 +17,7 @@ import java.util.Map;
  */
 public record OutgoingMessage(String deliveryKey, String notificationId, String caseId, String caseNumber,
                               String itemCode, String itemName, String regionCode, String templateKey,
-                              String templateEvent, String recipientId, String recipientName, String officeName,
+                              String templateEvent, String recipientId, Party.Kind recipientKind,
+                              String recipientName, String officeName,
                               String address, String text, Map<String, String> values, LocalDate submittedOn) {
 }

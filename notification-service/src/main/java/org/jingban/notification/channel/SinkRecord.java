@@ -3,6 +3,8 @@ package org.jingban.notification.channel;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jingban.platform.cases.Party;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,5 +16,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("channel_sink")
 public record SinkRecord(@Id String id, String provider, String channel, String method, String endpoint,
                          Map<String, Object> request, String text, String caseId, String caseNumber, String itemCode,
-                         String templateEvent, String regionCode, String address, @Indexed Instant sentAt) {
+                         String templateEvent, String regionCode, String address, String recipientId,
+                         Party.Kind recipientKind, @Indexed Instant sentAt) {
 }

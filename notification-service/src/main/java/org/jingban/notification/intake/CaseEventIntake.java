@@ -142,7 +142,8 @@ public class CaseEventIntake {
                 deliveries.add(new Delivery(kind, address, quiet ? quietHours.nextAllowed(now) : now, quiet));
             }
             return Notification.rendered(data.caseId(), data.caseNumber(), item.code(), item.name(), data.regionCode(),
-                    template.event(), event.id(), event.type(), recipientId, values.get("称呼"), officeName,
+                    template.event(), event.id(), event.type(), recipientId,
+                    data.applicant() == null ? null : data.applicant().kind(), values.get("称呼"), officeName,
                     data.submittedOn(), text, used, urgent, deliveries, now);
         });
     }

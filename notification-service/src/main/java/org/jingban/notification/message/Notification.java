@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.jingban.notification.channel.ChannelKind;
 import org.jingban.notification.channel.OutgoingMessage;
+import org.jingban.platform.cases.Party;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -36,6 +37,7 @@ public class Notification {
     private String eventId;
     private String eventType;
     private String recipientId;
+    private Party.Kind recipientKind;
     private String recipientName;
     private String officeName;
     private LocalDate submittedOn;
@@ -59,7 +61,8 @@ public class Notification {
     /** A rendered message with its deliveries. */
     public static Notification rendered(String caseId, String caseNumber, String itemCode, String itemName,
                                         String regionCode, String templateEvent, String eventId, String eventType,
-                                        String recipientId, String recipientName, String officeName,
+                                        String recipientId, Party.Kind recipientKind, String recipientName,
+                                        String officeName,
                                         LocalDate submittedOn, String text, Map<String, String> values,
                                         boolean urgent, List<Delivery> deliveries, Instant now) {
         Notification n = new Notification();
@@ -73,6 +76,7 @@ public class Notification {
         n.eventId = eventId;
         n.eventType = eventType;
         n.recipientId = recipientId;
+        n.recipientKind = recipientKind;
         n.recipientName = recipientName;
         n.officeName = officeName;
         n.submittedOn = submittedOn;
@@ -105,7 +109,7 @@ public class Notification {
 
     public OutgoingMessage outgoing(Delivery delivery) {
         return new OutgoingMessage(id + ":" + delivery.getChannel().name(), id, caseId, caseNumber, itemCode, itemName,
-                regionCode, itemCode + ":" + templateEvent, templateEvent, recipientId, recipientName, officeName,
+                regionCode, itemCode + ":" + templateEvent, templateEvent, recipientId, recipientKind, recipientName, officeName,
                 delivery.getAddress(), text, values, submittedOn);
     }
 
@@ -138,6 +142,7 @@ public class Notification {
     public String getEventId() { return eventId; }
     public String getEventType() { return eventType; }
     public String getRecipientId() { return recipientId; }
+    public Party.Kind getRecipientKind() { return recipientKind; }
     public String getRecipientName() { return recipientName; }
     public String getOfficeName() { return officeName; }
     public LocalDate getSubmittedOn() { return submittedOn; }

@@ -24,6 +24,8 @@ import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
+import org.jingban.platform.security.audit.AuditTrail;
+import org.jingban.platform.cases.Party;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.springframework.data.domain.Sort;
@@ -52,14 +54,17 @@ public class NotificationHandlers {
     private final ContactBook contacts;
     private final Dispatcher dispatcher;
     private final DigestService digests;
+    private final AuditTrail audit;
     private final java.time.Clock clock;
 
     public NotificationHandlers(ReactiveMongoTemplate mongo, ContactBook contacts,
-                                Dispatcher dispatcher, DigestService digests, java.time.Clock clock) {
+                                Dispatcher dispatcher, DigestService digests, AuditTrail audit,
+                                java.time.Clock clock) {
         this.mongo = mongo;
         this.contacts = contacts;
         this.dispatcher = dispatcher;
         this.digests = digests;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -139,7 +144,7 @@ public class NotificationHandlers {
     public Mono<PageOf<OutboxView>> outbox(@RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size,
                                            @RequestParam(required = false) String channel,
-                                           @RequestParam(required = false) String caseNumber) {
+                                           @RequestParam(required = false) String caseNumber, Caller caller) {
         checkPage(page, size);
         Query query = new Query();
             if (channel != null && !channel.isBlank()) {
@@ -148,8 +153,13 @@ public class NotificationHandlers {
             if (caseNumber != null && !caseNumber.isBlank()) {
                 query.addCriteria(Criteria.where("caseNumber").is(caseNumber.strip()));
             }
-        return page(query, Sort.by(Sort.Direction.DESC, "sentAt"), page, size, SinkRecord.class,
-                NotificationHandlers::view);
+        // Each message shown is a read of its recipient's data by staff: one audit line each.
+        return page(query, Sort.by(Sort.Direction.DESC, "sentAt"), page, size, SinkRecord.class, r -> r)
+                .flatMap(found -> reactor.core.publisher.Flux.fromIterable(found.items())
+                        .filter(r -> r.recipientId() != null)
+                        .concatMap(r -> audit.read(caller, owner(r), "消息发件箱", r.id()))
+                        .then(Mono.just(new PageOf<>(found.items().stream().map(NotificationHandlers::view).toList(),
+                                found.page(), found.size(), found.total()))));
     }
 
     @GetMapping("/dead-letters")
@@ -235,6 +245,15 @@ public class NotificationHandlers {
             violations.add(new Violation("size", "range", "每页条数应在1到" + MAX_PAGE_SIZE + "之间"));
         }
         return violations;
+    }
+
+    static Owner owner(SinkRecord r) {
+        Party.Kind kind = r.recipientKind() == null ? Party.Kind.PERSON : r.recipientKind();
+        return switch (kind) {
+            case PERSON -> Owner.person(r.recipientId(), r.regionCode());
+            case EMPLOYER -> Owner.unit(r.recipientId(), r.regionCode());
+            case INSTITUTION -> Owner.institution(r.recipientId(), r.regionCode());
+        };
     }
 
     static OutboxView view(SinkRecord r) {

@@ -27,7 +27,7 @@ class ProviderRequestFormatTest {
         values.put("咨询电话", "0935-2116032");
         return new OutgoingMessage("case-1:failed:X", "case-1:failed", "case-1", "620600-20261103-000001",
                 "622036001005", "职工参保信息变更登记", "620600", "622036001005:failed", "failed", "620602198001010011",
-                "张三", "武威市医疗保障局（市医保局窗口）", address, TEXT, values, LocalDate.of(2026, 11, 3));
+                org.jingban.platform.cases.Party.Kind.PERSON, "张三", "武威市医疗保障局（市医保局窗口）", address, TEXT, values, LocalDate.of(2026, 11, 3));
     }
 
     @Test

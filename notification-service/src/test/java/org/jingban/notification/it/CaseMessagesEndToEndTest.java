@@ -218,6 +218,12 @@ class CaseMessagesEndToEndTest extends EmbeddedNotificationTest {
                 .jsonPath("$.items[0].provider").isEqualTo("aliyun-sms")
                 .jsonPath("$.items[0].request.PhoneNumbers").isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7))
                 .jsonPath("$.items[0].address").isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+        // the ops read of a person's message is in the audit trail, under that person
+        org.bson.Document audited = mongo.findOne(new Query(Criteria.where("objectId").is(transfer.getId() + ":completed:SMS")),
+                org.bson.Document.class, "audit_trail").block();
+        assertThat(audited).isNotNull();
+        assertThat(audited.getString("partyId")).isEqualTo(person);
+        assertThat(audited.getString("actor")).isEqualTo("ops-1");
         http.get().uri("/api/v1/notifications/outbox").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(person))).exchange()
                 .expectStatus().isForbidden();
         http.get().uri("/api/v1/notifications/outbox").exchange().expectStatus().isUnauthorized();
