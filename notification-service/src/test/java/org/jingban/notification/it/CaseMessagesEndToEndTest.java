@@ -91,6 +91,22 @@ class CaseMessagesEndToEndTest extends EmbeddedNotificationTest {
     }
 
     @Test
+    void a_service_publishing_on_a_topic_nobody_used_before_is_heard_and_its_amount_is_in_the_message() {
+        // reimbursement-service's topic appears only now: the pattern subscription finds it, no change here
+        String person = idNumber();
+        registerMobile(person, mobile());
+        Case inpatient = completedCase("622036006002", person, "钱十三",
+                Map.of("amount", new java.math.BigDecimal("1234.50")),
+                OffsetDateTime.parse("2026-09-01T09:00:00+08:00").toInstant()); // its limit runs into 2027 otherwise
+        publisher.publishNew(inpatient, "reimbursement-service");
+
+        SinkRecord sms = awaitSink(inpatient.getId() + ":completed:SMS");
+        // 武威 prints 0935-2116040 for 住院费用报销
+        assertThat(sms.text()).isEqualTo(WUWEI_OFFICE + "尊敬的钱十三,您于2026年09月01日已完成住院费用报销，"
+                + "报销金额1234.50元。如有疑问，请咨询0935-2116040。");
+    }
+
+    @Test
     void a_key_change_without_its_material_is_refused_and_the_sms_gives_the_reason() {
         String person = idNumber();
         String mobile = mobile();

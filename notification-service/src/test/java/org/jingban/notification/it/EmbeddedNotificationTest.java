@@ -107,18 +107,23 @@ abstract class EmbeddedNotificationTest {
 
     /** A 转移接续 (622036003002) in 武威, applied for on 23 November, walked through its chain to 办结. */
     Case completedTransfer(String person, String name) {
-        ItemDefinition item = catalog.item("622036003002", WUWEI);
+        return completedCase("622036003002", person, name, Map.of(), APPLIED);
+    }
+
+    /** An application for the item in 武威, walked through its chain to 办结. */
+    Case completedCase(String itemCode, String person, String name, Map<String, Object> details, Instant applied) {
+        ItemDefinition item = catalog.item(itemCode, WUWEI);
         Case c = Case.submit(UUID.randomUUID().toString(), "620600-20261123-" + serial(), item,
                 SubmitCase.of(item.code(), WUWEI, Channel.PORTAL, Party.person(person, name),
                         Map.of("姓名", name, "转出地医保(行政)区划代码", "513224"),
-                        item.materials().stream().map(m -> MaterialStatus.provided(m.name())).toList()), APPLIED);
-        Instant at = APPLIED.plusSeconds(3600);
+                        item.materials().stream().map(m -> MaterialStatus.provided(m.name())).toList()), applied);
+        Instant at = applied.plusSeconds(3600);
         done(c.accept(CLERK, at, calendar));
         while (c.getCurrentStage().kind() != StageKind.COMPLETION) {
             at = at.plusSeconds(3600);
             done(c.advance(actorFor(c.getCurrentStage().kind()), c.currentStageName(), null, at, calendar));
         }
-        done(c.complete(CLERK, Map.of(), at.plusSeconds(3600)));
+        done(c.complete(CLERK, details, at.plusSeconds(3600)));
         return c;
     }
 
