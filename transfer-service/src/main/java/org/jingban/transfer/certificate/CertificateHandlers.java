@@ -1,0 +1,210 @@
+package org.jingban.transfer.certificate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.cases.CaseStatus;
+import org.jingban.platform.cases.Channel;
+import org.jingban.platform.cases.MaterialStatus;
+import org.jingban.platform.cases.Party;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.cases.SubmitCase;
+import org.jingban.platform.catalog.Catalog;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Authorize;
+import org.jingban.platform.security.Caller;
+import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.Role;
+import org.jingban.platform.security.cases.CaseActors;
+import org.jingban.platform.web.problem.ProblemException;
+import org.jingban.platform.web.problem.Violations;
+import org.jingban.transfer.Applications;
+import org.jingban.transfer.enrollment.EnrollmentReadModel;
+import org.jingban.transfer.signing.ElectronicSeal;
+import org.jingban.transfer.signing.OfficeKeys;
+import org.jingban.transfer.signing.Sm2;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** 622036003001 出具《参保凭证》 (表8): issue, read, print, verify online; office certificates for offline checks. */
+@RestController
+@RequestMapping("/api/v1/transfer")
+@Tag(name = "参保凭证", description = "622036003001 出具《参保凭证》：电子签章、打印、在线验证与离线验证")
+public class CertificateHandlers {
+
+    private final CertificateService certificates;
+    private final EnrollmentReadModel enrollment;
+    private final CaseService cases;
+    private final Catalog catalog;
+    private final OfficeKeys keys;
+
+    public CertificateHandlers(CertificateService certificates, EnrollmentReadModel enrollment, CaseService cases,
+                               Catalog catalog, OfficeKeys keys) {
+        this.certificates = certificates;
+        this.enrollment = enrollment;
+        this.cases = cases;
+        this.catalog = catalog;
+        this.keys = keys;
+    }
+
+    public record CertificateView(String id, String number, String regionCode, String caseNumber,
+                                  Map<String, Object> content, ElectronicSeal seal) {
+        static CertificateView of(InsuranceCertificate c) {
+            return new CertificateView(c.id(), c.number(), c.regionCode(), c.caseNumber(), c.content(), c.seal());
+        }
+    }
+
+    public record Issued(String caseNumber, String itemCode, String status, CertificateView certificate) {
+    }
+
+    @PostMapping("/certificates")
+    @Operation(summary = "出具《参保凭证》（即办件）", description = "参保人本人或参保地经办窗口申请；表单字段：姓名、证件类型及号码、参保地（医保区划代码）、"
+            + "基本医疗保险类型（可选）、户籍所在地、户籍类型、申请材料。不符合条件的一次性告知全部原因（422）")
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Issued>> issue(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        Map<String, Object> form = body == null ? Map.of() : body;
+        Violations v = new Violations();
+        String region = Applications.text(form, "参保地");
+        ItemDefinition item = null;
+        v.require("参保地", region);
+        if (region != null && !region.isBlank()) {
+            if (!region.matches("\\d{6}") || !Divisions.isKnownRegionCode(region)) {
+                v.add("参保地", "unknown-region", "参保地医保区划代码无效");
+            } else {
+                item = catalog.find(CertificateService.ITEM_CODE, region).orElse(null);
+                v.check(item != null, "参保地", "item.not-offered", "该统筹地区不办理出具《参保凭证》");
+            }
+        }
+        List<String> required = item == null ? List.of("姓名", "证件类型及号码") : item.requiredFields();
+        v.requireAll(form, required);
+        String idNumber = Applications.idNumber(form);
+        if (idNumber != null && !idNumber.isBlank()) {
+            ResidentIdNumber.check(idNumber).ifPresent(p -> v.add("证件类型及号码", p.code(), p.message()));
+        }
+        String type = Applications.text(form, "基本医疗保险类型");
+        if (type != null && !type.isBlank()) {
+            v.check(type.equals("职工基本医疗保险") || type.equals("城乡居民基本医疗保险"), "基本医疗保险类型",
+                    "unknown-option", "基本医疗保险类型应为职工基本医疗保险或城乡居民基本医疗保险");
+        }
+        v.throwIfAny();
+        if (caller.has(Role.INSURED_PERSON) && !caller.isStaff() && !idNumber.equals(caller.idNumber())) {
+            throw ProblemException.forbidden("参保人只能为本人申请出具《参保凭证》");
+        }
+        if (caller.isStaff()) {
+            caller.requireServes(region);
+        }
+        ItemDefinition it = item;
+        String name = Applications.text(form, "姓名");
+        List<MaterialStatus> materials = Applications.materials(it, form.get("申请材料"));
+        Party applicant = Party.person(idNumber, name);
+        Channel channel = caller.isStaff() ? Channel.WINDOW : Channel.PORTAL;
+        return enrollment.byIdNumber(idNumber).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(found -> {
+                    // an instant case adds its missing materials to the reasons itself (0005 §5)
+                    List<Reason> failed = new ArrayList<>();
+                    if (found.isEmpty()) {
+                        failed.add(Reason.of("not-insured", "未查询到该人员的参保信息"));
+                    } else {
+                        if (!found.get().getName().equals(name)) {
+                            failed.add(Reason.of("name-mismatch", "姓名与证件号码登记信息不符"));
+                        }
+                        if (CertificateService.insuranceRows(found.get(), region, type, "").isEmpty()) {
+                            failed.add(Reason.of("not-insured-here", "该人员在" + region + "没有" + (type == null ? "" : type) + "参保记录"));
+                        }
+                    }
+                    SubmitCase submit = new SubmitCase(CertificateService.ITEM_CODE, region, channel, applicant, applicant,
+                            null, form, materials, List.of(), failed, Map.of(),
+                            caller.isStaff() ? CaseActors.as(caller, org.jingban.platform.cases.ActorRole.CLERK)
+                                    : CaseActors.applicant(caller));
+                    if (!failed.isEmpty() || !Applications.missing(materials).isEmpty()) {
+                        return cases.submit(submit).flatMap(c -> Mono.error(Applications.refused(c)));
+                    }
+                    Map<String, Object> info = new LinkedHashMap<>();
+                    info.put("户籍所在地", form.getOrDefault("户籍所在地", ""));
+                    info.put("户籍类型", form.getOrDefault("户籍类型", ""));
+                    return certificates.issue(found.get(), region, type, info)
+                            .flatMap(cert -> cases.submit(submit.withDetails(Map.of("凭证号", cert.number(), "凭证编号", cert.id())))
+                                    .flatMap(c -> c.getStatus() == CaseStatus.COMPLETED
+                                            ? certificates.attachCase(cert, c.getCaseNumber()).map(saved -> ResponseEntity
+                                            .status(HttpStatus.CREATED).body(new Issued(c.getCaseNumber(), c.getItemCode(),
+                                                    c.getStatus().name(), CertificateView.of(saved))))
+                                            : Mono.error(Applications.refused(c))));
+                });
+    }
+
+    @GetMapping("/certificates/{id}")
+    @Operation(summary = "查看《参保凭证》", description = "本人或出具地工作人员；按凭证编号或凭证号")
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<CertificateView> one(@PathVariable String id, Caller caller) {
+        return visible(id, caller).map(CertificateView::of);
+    }
+
+    @GetMapping(value = "/certificates/{id}/html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "打印《参保凭证》", description = "可打印的 HTML，含电子签章信息")
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<String> html(@PathVariable String id, Caller caller) {
+        return visible(id, caller).map(CertificateHtml::render);
+    }
+
+    private Mono<InsuranceCertificate> visible(String id, Caller caller) {
+        return certificates.find(id).transform(Authorize.visibleTo(caller, c -> Owner.person(c.idNumber(), c.regionCode())));
+    }
+
+    public record VerificationRequest(Map<String, Object> content, ElectronicSeal seal) {
+    }
+
+    public record Verification(boolean valid, String number, String officeName, String regionCode, List<String> problems) {
+    }
+
+    @PostMapping("/certificates/verification")
+    @Operation(summary = "在线验证《参保凭证》", description = "任何持有凭证者（如转入地经办机构）提交凭证内容与电子签章；"
+            + "验证签章为出具机构所签、内容未被改动，且凭证号确由本系统出具")
+    public Mono<Verification> verify(@RequestBody(required = false) VerificationRequest request) {
+        if (request == null || request.content() == null || request.seal() == null) {
+            throw ProblemException.validation(new Violations().require("content", null).require("seal", null).list());
+        }
+        String number = request.content().get("凭证号") instanceof String s ? s : null;
+        return keys.verify(request.content(), request.seal()).flatMap(signed -> {
+            List<String> problems = new ArrayList<>();
+            if (!signed) {
+                problems.add("电子签章验证未通过：内容被改动或非出具机构签章");
+            }
+            Mono<List<String>> registered = number == null ? Mono.just(List.of("缺少凭证号"))
+                    : certificates.find(number).map(c -> c.seal().value().equals(request.seal().value())
+                            ? List.<String>of() : List.of("凭证号与本系统出具的凭证不符"))
+                    .defaultIfEmpty(List.of("本系统未出具该凭证号"));
+            return registered.map(more -> {
+                problems.addAll(more);
+                return new Verification(problems.isEmpty(), number, request.seal().officeName(),
+                        request.seal().regionCode(), problems);
+            });
+        });
+    }
+
+    @GetMapping(value = "/offices/{regionCode}/certificate", produces = "application/x-pem-file")
+    @Operation(summary = "经办机构签章证书（离线验证用）", description = "PEM 格式的 SM2 证书，用于离线验证电子签章")
+    public Mono<String> officeCertificate(@PathVariable String regionCode) {
+        if (!keys.signsFor(regionCode)) {
+            return keys.certificate(regionCode).map(c -> c.map(Sm2::toPem).orElseThrow(() -> ProblemException.notFound("无该经办机构的证书")));
+        }
+        return keys.certificate(regionCode).flatMap(c -> c.isPresent() ? Mono.just(Sm2.toPem(c.get()))
+                : Divisions.isKnownRegionCode(regionCode) ? keys.key(regionCode).map(k -> Sm2.toPem(k.certificate()))
+                : Mono.error(ProblemException.notFound("无该经办机构的证书")));
+    }
+}

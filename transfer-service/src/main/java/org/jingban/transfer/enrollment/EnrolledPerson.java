@@ -1,0 +1,74 @@
+package org.jingban.transfer.enrollment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jingban.platform.messaging.AggregateDocument;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * This service's read model of a person's enrollment (参保记录): insurances with periods and months, and the
+ * personal-account balance, kept from enrollment-service's events. The id is enrollment's person id (= account id).
+ */
+@Document("enrolled_persons")
+public class EnrolledPerson extends AggregateDocument {
+
+    @Indexed
+    private String idNumber;
+    private String name;
+    private List<EnrollmentContract.Insurance> insurances = new ArrayList<>();
+    /** yuan, as enrollment's balanceAfter of the newest entry */
+    private String balance = "0.00";
+    private long balanceSequence;
+    private String accountRegionCode;
+    private Instant updatedAt;
+
+    public static EnrolledPerson of(String personId) {
+        EnrolledPerson p = new EnrolledPerson();
+        p.id = personId;
+        return p;
+    }
+
+    /** Person events carry the whole person: the newest replaces what was known (events of one person are ordered). */
+    public EnrolledPerson apply(EnrollmentContract.Person person, Instant at) {
+        if (person.idNumber() != null) {
+            idNumber = person.idNumber();
+        }
+        if (person.name() != null) {
+            name = person.name();
+        }
+        insurances = person.insurances() == null ? List.of() : List.copyOf(person.insurances());
+        updatedAt = at;
+        return this;
+    }
+
+    /** Account entries carry their sequence: an older one (redelivered late) does not move the balance back. */
+    public EnrolledPerson apply(EnrollmentContract.Posted posted, Instant at) {
+        if (posted.sequence() > balanceSequence) {
+            balanceSequence = posted.sequence();
+            balance = posted.balanceAfter();
+            accountRegionCode = posted.regionCode();
+        }
+        updatedAt = at;
+        return this;
+    }
+
+    public Optional<EnrollmentContract.Insurance> insurance(String type, String regionCode) {
+        return insurances.stream().filter(i -> i.insuranceType().equals(type) && i.regionCode().equals(regionCode))
+                .findFirst();
+    }
+
+    public List<EnrollmentContract.Insurance> insurancesIn(String regionCode) {
+        return insurances.stream().filter(i -> regionCode.equals(i.regionCode())).toList();
+    }
+
+    public String getIdNumber() { return idNumber; }
+    public String getName() { return name; }
+    public List<EnrollmentContract.Insurance> getInsurances() { return List.copyOf(insurances); }
+    public String getBalance() { return balance; }
+    public long getBalanceSequence() { return balanceSequence; }
+    public String getAccountRegionCode() { return accountRegionCode; }
+}

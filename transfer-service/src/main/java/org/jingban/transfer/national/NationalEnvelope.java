@@ -1,0 +1,21 @@
+package org.jingban.transfer.national;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The national platform's envelope for 跨省转移接续 messages (its own format, not CloudEvents): the message id is kept
+ * end to end so that each side applies a message once.
+ *
+ * @param msgType {@code LXH} 联系函, {@code XXB} 信息表 with the fund transfer, {@code ZCSB} 转出失败 (refusal),
+ *                {@code XXBJJ} 信息表拒收
+ * @param body    the message, field names as in {@link org.jingban.transfer.transfer.TransferEvents}
+ */
+public record NationalEnvelope(String msgId, String msgType, String sendProvince, String recvProvince, String sendRegion,
+                               String recvRegion, Instant sendTime, Map<String, Object> body) {
+
+    public static final String CONTACT_LETTER = "LXH";
+    public static final String INFO_SHEET = "XXB";
+    public static final String TRANSFER_OUT_REFUSED = "ZCSB";
+    public static final String INFO_SHEET_REFUSED = "XXBJJ";
+}

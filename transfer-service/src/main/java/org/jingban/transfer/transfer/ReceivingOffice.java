@@ -1,0 +1,198 @@
+package org.jingban.transfer.transfer;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.CaseActor;
+import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.cases.application.CaseRefusedException;
+import org.jingban.platform.messaging.InboxApplier;
+import org.jingban.platform.messaging.ReceivedEvent;
+import org.jingban.transfer.Money;
+import org.jingban.transfer.Offices;
+import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.enrollment.EnrollmentReadModel;
+import org.jingban.transfer.signing.OfficeKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The 转入地 office's machine work on a transfer case: 《联系函》 at 受理, verification of the 《信息表》, credit through
+ * enrollment-service, 办结. Every step is idempotent: the transfer's inbox dedups events, and the case is only moved
+ * from the stage it is in, so a redelivered event (or a restart between the two writes) finishes what was left.
+ */
+@Service
+public class ReceivingOffice {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivingOffice.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final InboxApplier inbox;
+    private final CaseService cases;
+    private final EnrollmentReadModel enrollment;
+    private final OfficeKeys keys;
+    private final Offices offices;
+    private final Clock clock;
+
+    public ReceivingOffice(ReactiveMongoTemplate mongo, InboxApplier inbox, CaseService cases,
+                           EnrollmentReadModel enrollment, OfficeKeys keys, Offices offices, Clock clock) {
+        this.mongo = mongo;
+        this.inbox = inbox;
+        this.cases = cases;
+        this.enrollment = enrollment;
+        this.keys = keys;
+        this.offices = offices;
+        this.clock = clock;
+    }
+
+    public Mono<IncomingTransfer> find(String transferId) {
+        return mongo.findById(transferId, IncomingTransfer.class);
+    }
+
+    public Mono<IncomingTransfer> byCaseNumber(String caseNumber) {
+        return mongo.findOne(Query.query(Criteria.where("caseNumber").is(caseNumber)), IncomingTransfer.class);
+    }
+
+    /** 受理 → 生成并发出《联系函》. */
+    public Mono<Void> onAccepted(ReceivedEvent event, String caseId) {
+        return cases.find(caseId).flatMap(c -> {
+            TransferApplication form = TransferApplication.of(c.getForm());
+            Mono<IncomingTransfer> transfer = find(form.transferId()).switchIfEmpty(Mono.defer(() ->
+                    enrollment.byIdNumber(form.idNumber()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                            .flatMap(person -> {
+                                List<EnrollmentContract.Period> here = person.flatMap(p -> p.insurance(form.insuranceType(),
+                                        form.toRegionCode())).map(EnrollmentContract.Insurance::periods).orElse(List.of());
+                                String category = person.flatMap(p -> p.insurance(form.insuranceType(), form.toRegionCode()))
+                                        .map(EnrollmentContract.Insurance::category).orElse(null);
+                                IncomingTransfer t = IncomingTransfer.sendLetter(form.transferId(), c.getId(), c.getCaseNumber(),
+                                        form.idNumber(), form.name(), form.insuranceType(), form.fromRegionCode(),
+                                        form.toRegionCode(), category, here, letter(c, form), clock.instant());
+                                t.markApplied(event.id());
+                                return mongo.insert(t).onErrorResume(org.springframework.dao.DuplicateKeyException.class,
+                                        e -> find(form.transferId()));
+                            })));
+            return transfer.flatMap(t -> advance(c.getId(), TransferStages.LETTER, "已生成并发出《联系函》"));
+        }).then();
+    }
+
+    private Map<String, Object> letter(Case c, TransferApplication form) {
+        Offices.OfficeInfo to = offices.of(form.toRegionCode());
+        Map<String, Object> letter = new LinkedHashMap<>();
+        letter.put("文书", "基本医疗保险关系转移接续联系函");
+        letter.put("转移编号", form.transferId());
+        letter.put("办件编号", c.getCaseNumber());
+        letter.put("参保人员姓名", form.name());
+        letter.put("基本医疗保险类型", form.insuranceType());
+        letter.put("转出地医保区划代码", form.fromRegionCode());
+        letter.put("转入地医保区划代码", form.toRegionCode());
+        letter.put("转入地医疗保障经办机构", to.name());
+        letter.put("转入地机构地址", form.toAddress());
+        letter.put("转入地机构邮编", form.toPostalCode());
+        letter.put("日期", LocalDate.now(clock.withZone(Case.ZONE)).toString());
+        return letter;
+    }
+
+    /** 收到《信息表》和转移资金: verify, then credit (or refuse and flag). */
+    public Mono<Void> onInfoSheet(ReceivedEvent event, TransferEvents.InfoSheet sheet) {
+        return find(sheet.transferId()).flatMap(t -> verify(t, sheet).flatMap(problems -> {
+            if (!problems.isEmpty()) {
+                log.warn("运维核查: 《信息表》 of transfer {} refused ({}), case {}", t.getId(), problems, t.getCaseNumber());
+            }
+            return inbox.applyOnce(IncomingTransfer.class, t.getId(), event,
+                    x -> x.receiveSheet(sheet, problems, clock.instant()));
+        })).flatMap(t -> t.getState() == IncomingTransfer.State.AWAITING_CREDIT || t.getState() == IncomingTransfer.State.CREDITED
+                ? advance(t.getCaseId(), TransferStages.SHEET, "已收到《信息表》（电子签章验证通过）及转移资金¥"
+                + InfoSheets.fundsMoved(t.getSheet().sheet())) : Mono.empty()).then();
+    }
+
+    private Mono<List<String>> verify(IncomingTransfer t, TransferEvents.InfoSheet received) {
+        List<String> problems = new ArrayList<>();
+        if (received.seal() == null || received.sheet() == null) {
+            problems.add("《信息表》缺少电子签章");
+            return Mono.just(problems);
+        }
+        if (!t.getFromRegionCode().equals(received.seal().regionCode())) {
+            problems.add("签章机构不是转出地经办机构");
+        }
+        return keys.verify(received.sheet(), received.seal()).map(valid -> {
+            if (!valid) {
+                problems.add("电子签章验证未通过（内容被改动或签章证书不符）");
+                return problems;
+            }
+            if (!t.getIdNumber().equals(InfoSheets.idNumber(received.sheet()))) {
+                problems.add("《信息表》人员与申请人不符");
+            }
+            if (!t.getId().equals(received.sheet().get("转移编号"))) {
+                problems.add("《信息表》转移编号与本件不符");
+            }
+            String moved = InfoSheets.fundsMoved(received.sheet());
+            if (received.funds() == null || moved == null
+                    || Money.parse(moved).compareTo(Money.parse(received.funds().amount())) != 0) {
+                problems.add("划转资金与《信息表》所列实际转出资金不符");
+            }
+            return problems;
+        });
+    }
+
+    /** enrollment-service credited the periods and balance in the 转入地: 办结. */
+    public Mono<Void> onCredited(ReceivedEvent event, EnrollmentContract.Person person) {
+        // the contract's transfer-in.credited event names the person, not the transfer: the transfer awaiting credit
+        // for this person in this pool is the one
+        Query awaiting = Query.query(Criteria.where("idNumber").is(person.idNumber()).and("toRegionCode")
+                .is(event.regionCode() != null ? event.regionCode() : person.regionCode()).and("state")
+                .in(IncomingTransfer.State.AWAITING_CREDIT.name(), IncomingTransfer.State.CREDITED.name()));
+        return mongo.find(awaiting, IncomingTransfer.class)
+                .filter(t -> t.getState() == IncomingTransfer.State.AWAITING_CREDIT || !t.hasApplied(event.id()))
+                .concatMap(t -> inbox.applyOnce(IncomingTransfer.class, t.getId(), event, x -> x.credited(clock.instant()))
+                        .flatMap(this::finish))
+                .then();
+    }
+
+    private Mono<Case> finish(IncomingTransfer t) {
+        Map<String, Object> sheet = t.getSheet().sheet();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("转移编号", t.getId());
+        details.put("转入缴费月数", sheet.get("参保缴费月数合计"));
+        details.put("转入个人账户金额", InfoSheets.fundsMoved(sheet));
+        details.put("转出地", t.getFromRegionCode());
+        Object overlaps = sheet.get("重复参保期间");
+        details.put("重复参保期间", overlaps == null ? List.of() : overlaps);
+        return advance(t.getCaseId(), TransferStages.RECEIVE, "《信息表》已同步，缴费月数和个人账户资金已记入")
+                .then(advance(t.getCaseId(), TransferStages.REVIEW, "系统核对一致"))
+                .then(cases.find(t.getCaseId()))
+                .flatMap(c -> c.getStatus().finished() ? Mono.just(c)
+                        : cases.complete(c.getId(), CaseActor.SYSTEM, details).onErrorResume(CaseRefusedException.class,
+                        e -> cases.find(c.getId())));
+    }
+
+    /** The 转出地 could not release, or enrollment refused the credit: the case ends with the reasons (未完成). */
+    public Mono<Void> onRefused(ReceivedEvent event, String transferId, List<String> reasons) {
+        return find(transferId)
+                .flatMap(t -> inbox.applyOnce(IncomingTransfer.class, t.getId(), event, x -> x.refuse(reasons, clock.instant())))
+                .filter(t -> t.getState() == IncomingTransfer.State.REFUSED)
+                .flatMap(t -> cases.find(t.getCaseId()).flatMap(c -> c.getStatus().finished() ? Mono.just(c)
+                        : cases.refuse(c.getId(), CaseActor.SYSTEM, reasons.stream()
+                        .map(r -> Reason.of("transfer.refused", r)).toList())
+                        .onErrorResume(CaseRefusedException.class, e -> Mono.just(c))))
+                .then();
+    }
+
+    /** Completes the stage if it is the current one (idempotent: a redelivery finds it done and does nothing). */
+    private Mono<Case> advance(String caseId, String stage, String remark) {
+        return cases.find(caseId).flatMap(c -> c.getStatus().finished() || !stage.equals(c.currentStageName())
+                ? Mono.just(c)
+                : cases.advance(caseId, CaseActor.SYSTEM, stage, remark)
+                .onErrorResume(CaseRefusedException.class, e -> cases.find(caseId)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.jingban.transfer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.jingban.platform.test.WithJingbanInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one Spring context of this module's tests (the smoke test's configuration, so it is shared): the whole service
+ * on the shared embedded broker and store, enrollment-service played by {@link EnrollmentDouble} on the broker.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@WithJingbanInfrastructure
+public abstract class TransferTest {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+    protected static final String WUWEI = "620600";
+    protected static final String LANZHOU = "620100";
+    protected static final String SONGPAN = "513224";
+    protected static final String EMPLOYEE = "职工基本医疗保险";
+
+    @Autowired
+    protected WebTestClient web;
+
+    protected final EnrollmentDouble enrollment = EnrollmentDouble.get();
+
+    /** Waits (polling, never asserting on time) until the supplier gives a non-null value. */
+    protected static <T> T eventually(Supplier<T> supplier) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = supplier.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("condition not met within " + TIMEOUT);
+    }
+
+    /** A valid 18-digit 居民身份证号码 (凉州区, born 1980–1999). */
+    protected static String newIdNumber() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String body = "620602" + (1980 + r.nextInt(20)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
+                + String.format("%03d", r.nextInt(1000));
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * w[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    protected static Map<String, Object> idDoc(String idNumber) {
+        return Map.of("证件类型", "居民身份证", "证件号码", idNumber);
+    }
+
+    protected static final List<String> TRANSFER_MATERIALS = List.of("医保电子凭证或有效身份证件或社保卡",
+            "《参保凭证》（含电子《参保凭证》）", "《基本医疗保险关系转移接续申请表》");
+}
