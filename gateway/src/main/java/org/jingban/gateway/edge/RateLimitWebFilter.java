@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  */
 public class RateLimitWebFilter implements WebFilter, Ordered {
 
-    public static final String TOO_MANY_REQUESTS = "urn:jingban:problem:too-many-requests";
+    public static final String TOO_MANY_REQUESTS = org.jingban.platform.web.problem.ProblemTypes.TOO_MANY_REQUESTS;
     /** After Spring Security (-100), so the caller is known; before the services' work. */
     public static final int ORDER = -90;
     private static final int MAX_BUCKETS = 100_000;

@@ -107,7 +107,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             }
         }
         if (ex instanceof ProblemException problem) {
-            if (problem.status() >= 500) {
+            if (problem.status() == 503) {
+                // deliberate: a downstream service is down or a breaker is open; one line, no stack trace
+                try (var ignored = RequestIds.mdc(exchange)) {
+                    log.warn("服务暂不可用 {} {}：{}", exchange.getRequest().getMethod(),
+                            Masking.maskText(exchange.getRequest().getPath().value()), Masking.maskText(problem.detail()));
+                }
+            } else if (problem.status() >= 500) {
                 logUnexpected(ex, exchange);
             }
             return problem;

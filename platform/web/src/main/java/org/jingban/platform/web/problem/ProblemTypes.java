@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final String NOT_ACCEPTABLE = PREFIX + "not-acceptable";
     public static final String UNSUPPORTED_MEDIA_TYPE = PREFIX + "unsupported-media-type";
     public static final String PAYLOAD_TOO_LARGE = PREFIX + "payload-too-large";
+    public static final String TOO_MANY_REQUESTS = PREFIX + "too-many-requests";
     public static final String IDEMPOTENCY_KEY_REUSED = PREFIX + "idempotency-key-reused";
     public static final String REQUEST_IN_PROGRESS = PREFIX + "request-in-progress";
     public static final String SERVICE_UNAVAILABLE = PREFIX + "service-unavailable";
