@@ -49,6 +49,14 @@ public final class EventProbe implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
+    /**
+     * A probe on any broker (e.g. a Testcontainers Kafka), reading what is published from now on;
+     * {@link JingbanInfrastructure#probe} is the usual way on the embedded broker.
+     */
+    public static EventProbe on(String bootstrapServers, String topic) {
+        return new EventProbe(bootstrapServers, topic, false);
+    }
+
     /** Asking for the partitions of a missing topic creates it (auto.create.topics.enable on the broker). */
     private List<TopicPartition> partitionsOf(String topic) {
         try {
