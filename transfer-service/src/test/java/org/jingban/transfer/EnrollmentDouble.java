@@ -115,6 +115,11 @@ public final class EnrollmentDouble {
         return ins;
     }
 
+    /** Changes a status in enrollment's own store without an event (the read model here is then stale). */
+    public synchronized void changeStatusQuietly(String idNumber, String region, String status) {
+        persons.get(idNumber).insurances.stream().filter(i -> i.region.equals(region)).forEach(i -> i.status = status);
+    }
+
     public Person person(String idNumber) {
         return persons.get(idNumber);
     }

@@ -1,0 +1,234 @@
+package org.jingban.transfer.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jingban.platform.messaging.EventJson;
+import org.jingban.platform.security.test.TestTokens;
+import org.jingban.platform.test.CloudEventRecord;
+import org.jingban.platform.test.EventProbe;
+import org.jingban.platform.test.JingbanInfrastructure;
+import org.jingban.transfer.EnrollmentDouble;
+import org.jingban.transfer.Offices;
+import org.jingban.transfer.TransferTest;
+import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.enrollment.EnrollmentReadModel;
+import org.jingban.transfer.national.NationalEnvelope;
+import org.jingban.transfer.signing.CanonicalJson;
+import org.jingban.transfer.signing.ElectronicSeal;
+import org.jingban.transfer.signing.Sm2;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * 622036003002 转移接续 end to end on the real broker and store: HTTP application and 受理, then the machine stages by
+ * events; enrollment-service played by {@link EnrollmentDouble}, the Sichuan side (Songpan 513224) played by this test
+ * on the national platform's topic.
+ */
+class TransferBetweenRegionsTest extends TransferTest {
+
+    @Autowired
+    EnrollmentReadModel readModel;
+    @Autowired
+    Offices offices;
+
+    private Map<String, Object> form(String idNumber, String name, String from, String to) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("姓名", name);
+        f.put("证件类型及号码", idDoc(idNumber));
+        f.put("联系电话", "13909351234");
+        f.put("基本医疗保险类型", "职工医保");
+        f.put("转出地机构地址", "转出地经办机构地址");
+        f.put("转出地机构邮编", "733000");
+        f.put("转出地医保(行政)区划代码", from);
+        f.put("转入地机构地址", "转入地经办机构地址");
+        f.put("转入地机构邮编", "730000");
+        f.put("转入地医保(行政)区划代码", to);
+        f.put("申请材料", TRANSFER_MATERIALS);
+        return f;
+    }
+
+    private TransferHandlers.Submitted applyAndAccept(String idNumber, String name, String from, String to) {
+        TransferHandlers.Submitted submitted = web.post().uri("/api/v1/transfer/transfers")
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber))).bodyValue(form(idNumber, name, from, to))
+                .exchange().expectStatus().isAccepted().expectBody(TransferHandlers.Submitted.class).returnResult()
+                .getResponseBody();
+        web.post().uri("/api/v1/transfer/cases/{n}/accept", submitted.caseNumber())
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-" + to, to))).exchange().expectStatus().isOk();
+        return submitted;
+    }
+
+    private Map<?, ?> progress(String idNumber, String caseNumber) {
+        return web.get().uri("/api/v1/transfer/cases/{n}", caseNumber).headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber)))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private Map<?, ?> awaitStatus(String idNumber, String caseNumber, String status) {
+        return eventually(() -> {
+            Map<?, ?> p = progress(idNumber, caseNumber);
+            return status.equals(p.get("status")) ? p : null;
+        });
+    }
+
+    private TransferHandlers.TransferView view(String caseNumber, String region) {
+        return web.get().uri("/api/v1/transfer/transfers/{n}", caseNumber)
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-" + region, region))).exchange().expectStatus().isOk()
+                .expectBody(TransferHandlers.TransferView.class).returnResult().getResponseBody();
+    }
+
+    private void awaitReadModel(String idNumber, int insurances) {
+        eventually(() -> readModel.byIdNumber(idNumber).filter(p -> p.getInsurances().size() == insurances).block());
+    }
+
+    @Test
+    void a_person_moves_from_wuwei_to_lanzhou_with_periods_and_the_exact_balance_arriving_once() {
+        String id = newIdNumber();
+        // Wuwei: 2018-03 … 2026-10 suspended for the transfer; Lanzhou: insured since 2026-10 (one month overlaps)
+        enrollment.enroll(id, "王五", "1234.56",
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "SUSPENDED", "在职职工", "2018-03", "2026-10"),
+                EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-10", null));
+        awaitReadModel(id, 2);
+
+        TransferHandlers.Submitted submitted = applyAndAccept(id, "王五", WUWEI, LANZHOU);
+        Map<?, ?> done = awaitStatus(id, submitted.caseNumber(), "COMPLETED");
+
+        assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
+        assertThat(enrollment.balance(id)).isEqualByComparingTo(new BigDecimal("1234.56"));     // 0 in Lanzhou + 1234.56 moved
+        assertThat(enrollment.periods(id, EMPLOYEE, LANZHOU)).extracting(EnrollmentContract.Period::from)
+                .contains("2018-03", "2026-10");
+        TransferHandlers.TransferView view = view(submitted.caseNumber(), LANZHOU);
+        assertThat(view.state()).isEqualTo("CREDITED");
+        assertThat(view.contactLetter()).containsEntry("转入地医保区划代码", LANZHOU);
+        Map<String, Object> sheet = view.infoSheet().sheet();
+        assertThat(sheet.get("参保缴费月数合计")).isEqualTo(104);    // 2018-03…12 = 10, 2019…2025 = 84, 2026-01…10 = 10
+        assertThat(InfoSheets.fundsMoved(sheet)).isEqualTo("1234.56");
+        assertThat(view.infoSheet().funds().amount()).isEqualTo("1234.56");
+        assertThat((List<?>) sheet.get("重复参保期间")).hasSize(1);  // 2026-10 in both pools
+        assertThat(view.infoSheet().seal().regionCode()).isEqualTo(WUWEI);
+        // every stage shows in the progress, with the machine stages done by the system
+        assertThat(done.toString()).contains(TransferStages.LETTER, TransferStages.SHEET, TransferStages.RECEIVE);
+    }
+
+    @Test
+    void the_case_ends_with_the_reason_when_the_sending_office_cannot_release() {
+        String id = newIdNumber();
+        enrollment.enroll(id, "赵六", "100.00",
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "SUSPENDED", "在职职工", "2020-01", "2026-10"),
+                EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-11", null));
+        awaitReadModel(id, 2);
+        enrollment.changeStatusQuietly(id, WUWEI, "ACTIVE");   // 恢复缴费 at Wuwei, not yet seen here
+
+        TransferHandlers.Submitted submitted = applyAndAccept(id, "赵六", WUWEI, LANZHOU);
+        Map<?, ?> refused = awaitStatus(id, submitted.caseNumber(), "REFUSED");
+
+        assertThat(refused.toString()).contains("未中止参保");
+        assertThat(enrollment.credits).doesNotContainKey(submitted.transferId());
+        assertThat(enrollment.balance(id)).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void an_application_that_does_not_meet_the_conditions_gets_every_reason_at_once() {
+        String id = newIdNumber();
+        enrollment.enroll(id, "孙七", "0.00", EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "ACTIVE", "在职职工", "2020-01", null));
+        awaitReadModel(id, 1);
+        Map<String, Object> f = form(id, "孙七", WUWEI, LANZHOU);
+        f.put("申请材料", List.of("医保电子凭证或有效身份证件或社保卡"));
+        web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).bodyValue(f)
+                .exchange().expectStatus().isEqualTo(422).expectBody()
+                // 2 materials missing, not insured in Lanzhou, not suspended in Wuwei
+                .jsonPath("$.violations.length()").isEqualTo(4).jsonPath("$.caseNumber").exists();
+    }
+
+    // ------------------------------------------------------------------ Sichuan via the national platform
+
+    private static final String NATIONAL = "jingban.national.transfer";
+
+    private void sendEnvelope(NationalEnvelope envelope) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, JingbanInfrastructure.get().bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(NATIONAL, envelope.msgId(), EventJson.write(envelope))).get();
+        }
+    }
+
+    private static String resource(String path) throws Exception {
+        return new String(new ClassPathResource(path).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_person_moves_from_songpan_to_wuwei_through_the_national_platform_and_a_tampered_sheet_is_refused() throws Exception {
+        String id = newIdNumber();
+        enrollment.enroll(id, "周八", "0.00", EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "ACTIVE", "灵活就业人员", "2026-11", null));
+        awaitReadModel(id, 1);
+        try (EventProbe national = JingbanInfrastructure.get().probe(NATIONAL)) {
+            TransferHandlers.Submitted submitted = applyAndAccept(id, "周八", SONGPAN, WUWEI);
+
+            // Songpan (Sichuan) receives the 联系函 in the national envelope …
+            CloudEventRecord letterRecord = national.awaitEvent(r -> r.dataJson() != null
+                    && r.dataJson().contains(submitted.transferId()) && r.dataJson().contains("\"LXH\""), TIMEOUT);
+            NationalEnvelope letterEnvelope = EventJson.read(letterRecord.dataJson(), NationalEnvelope.class);
+            TransferEvents.ContactLetter letter = EventJson.read(EventJson.write(letterEnvelope.body()), TransferEvents.ContactLetter.class);
+            assertThat(letter.toRegionCode()).isEqualTo(WUWEI);
+            assertThat(letterEnvelope.recvProvince()).isEqualTo("510000");
+
+            // … releases its record and signs 表10 with its own office key
+            var record = new EnrollmentContract.InsuranceRecord(submitted.transferId(), "sc-person", id, "周八", EMPLOYEE,
+                    SONGPAN, List.of(new EnrollmentContract.Period("2015-01", "2026-10", SONGPAN, null, "在职职工", "本地")),
+                    142, "2345.67", "sc-entry-1");
+            Map<String, Object> sheet = EventJson.read(EventJson.write(InfoSheets.build(record, letter, offices, LocalDate.now())), Map.class);
+            var certificate = Sm2.certificateFromPem(resource("national-trust/513224.pem"));
+            var key = Sm2.privateKeyFromPem(resource("national-peer/513224-key.pem"));
+            ElectronicSeal seal = new ElectronicSeal(Sm2.ALGORITHM, SONGPAN, "松潘县医疗保障事业服务中心（测试）",
+                    certificate.getSerialNumber().toString(16), Instant.now(),
+                    Base64.getEncoder().encodeToString(Sm2.sign(key, CanonicalJson.bytes(sheet))));
+
+            // first a tampered copy (someone raised the amount after signing): refused and flagged for ops
+            Map<String, Object> tampered = new LinkedHashMap<>(sheet);
+            tampered.put("基本医疗保险个人账户实际转出资金", Map.of("大写", "玖仟元整", "小写", "9000.00"));
+            sendEnvelope(envelope("XXB", submitted.transferId(), tampered, seal, "9000.00"));
+            eventually(() -> view(submitted.caseNumber(), WUWEI).opsFlags().isEmpty() ? null : true);
+            assertThat(view(submitted.caseNumber(), WUWEI).state()).isEqualTo("LETTER_SENT");
+            assertThat(enrollment.credits).doesNotContainKey(submitted.transferId());
+            web.get().uri("/api/v1/transfer/ops/flagged-transfers").headers(h -> h.setBearerAuth(TestTokens.ops("ops-1")))
+                    .exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(body -> assertThat(body).contains(submitted.transferId()).contains("电子签章验证未通过"));
+
+            // then the genuine one, delivered twice: credited once, case 办结
+            NationalEnvelope genuine = envelope("XXB", submitted.transferId(), sheet, seal, "2345.67");
+            sendEnvelope(genuine);
+            sendEnvelope(genuine);
+            awaitStatus(id, submitted.caseNumber(), "COMPLETED");
+            assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
+            assertThat(enrollment.balance(id)).isEqualByComparingTo("2345.67");
+            assertThat(enrollment.periods(id, EMPLOYEE, WUWEI)).extracting(EnrollmentContract.Period::from).contains("2015-01");
+        }
+    }
+
+    private static NationalEnvelope envelope(String type, String transferId, Map<String, Object> sheet, ElectronicSeal seal,
+                                             String funds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("transferId", transferId);
+        body.put("fromRegionCode", SONGPAN);
+        body.put("toRegionCode", WUWEI);
+        body.put("sheet", sheet);
+        body.put("seal", seal);
+        body.put("funds", Map.of("amount", funds, "fromRegionCode", SONGPAN, "toRegionCode", WUWEI, "reference", "sc-entry-1"));
+        return new NationalEnvelope(java.util.UUID.randomUUID().toString(), type, "510000", "620000", SONGPAN, WUWEI,
+                Instant.now(), EventJson.read(EventJson.write(body), Map.class));
+    }
+}
