@@ -106,19 +106,24 @@ public class AccountHandlers {
     @Operation(summary = "个人账户入账；同一幂等键只记一次")
     @Access(value = Role.FINANCE, scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<EntryView>> credit(@PathVariable String accountId, @RequestBody AmountRequest request, Caller caller) {
-        EntryKind kind = kind(request.kind(), EntryKind.CREDIT, List.of(EntryKind.CREDIT, EntryKind.CONTRIBUTION));
-        return staffServes(accountId, caller).then(post(accountId, new PostEntry(kind, amount(request),
-                request.idempotencyKey(), request.reference(), null, request.remark())));
+        // authorize first (404/403 before any 400), then validate and post
+        return staffServes(accountId, caller).then(Mono.defer(() -> {
+            EntryKind kind = kind(request.kind(), EntryKind.CREDIT, List.of(EntryKind.CREDIT, EntryKind.CONTRIBUTION));
+            return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(),
+                    null, request.remark()));
+        }));
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/reversals")
     @Operation(summary = "冲正一笔个人账户明细")
     @Access(value = Role.FINANCE, scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<EntryView>> reverse(@PathVariable String accountId, @RequestBody ReversalRequest request, Caller caller) {
-        new Violations().require("entryId", request.entryId()).require("idempotencyKey", request.idempotencyKey())
-                .throwIfAny();
-        return staffServes(accountId, caller).then(post(accountId, PostEntry.reversal(request.entryId(),
-                request.idempotencyKey(), request.reference(), request.remark())));
+        return staffServes(accountId, caller).then(Mono.defer(() -> {
+            new Violations().require("entryId", request.entryId()).require("idempotencyKey", request.idempotencyKey())
+                    .throwIfAny();
+            return post(accountId, PostEntry.reversal(request.entryId(), request.idempotencyKey(), request.reference(),
+                    request.remark()));
+        }));
     }
 
     @PostMapping("/api/v1/enrollment/accounts/contributions")
