@@ -151,7 +151,31 @@ public final class EnrollmentDouble {
         }
     }
 
+    private volatile boolean holding;
+    private final List<String[]> held = new ArrayList<>();
+
+    /** Keeps the commands unanswered (enrollment busy or down) until {@link #answerHeld()}. */
+    public synchronized void hold() {
+        holding = true;
+    }
+
+    public synchronized int heldCount() {
+        return held.size();
+    }
+
+    public synchronized void answerHeld() {
+        holding = false;
+        for (String[] c : held) {
+            handle(c[0], c[1]);
+        }
+        held.clear();
+    }
+
     private synchronized void handle(String type, String json) {
+        if (holding) {
+            held.add(new String[] {type, json});
+            return;
+        }
         switch (type) {
             case EnrollmentContract.RELEASE_REQUESTED -> release(EventJson.read(json, EnrollmentContract.Release.class));
             case EnrollmentContract.CREDIT_REQUESTED -> credit(EventJson.read(json, EnrollmentContract.CreditIn.class));
