@@ -87,8 +87,16 @@ public class Insurance {
         periods.add(period);
     }
 
+    /** 缴费月数: the distinct months the periods cover (a month with a change is counted once). */
     public long contributionMonths(YearMonth now) {
-        return periods.stream().mapToLong(p -> p.months(now)).sum();
+        java.util.Set<YearMonth> months = new java.util.HashSet<>();
+        for (Period p : periods) {
+            YearMonth end = p.to() == null ? now : YearMonth.parse(p.to());
+            for (YearMonth m = YearMonth.parse(p.from()); !m.isAfter(end); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+        }
+        return months.size();
     }
 
     public String getInsuranceType() { return insuranceType; }
