@@ -111,4 +111,31 @@ class AccountApiTest extends EnrollmentTest {
                 .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber)))
                 .bodyValue(Map.of("amount", "1.00", "idempotencyKey", "x")).exchange().expectStatus().isForbidden();
     }
+
+    @Test
+    void a_contribution_event_from_the_tax_bureau_is_credited_once_though_delivered_twice() throws Exception {
+        String idNumber = newIdNumber();
+        String accountId = accountWith(idNumber);
+        var posting = new Contributions.Posting("EV-" + accountId, idNumber, "202611", "职工基本医疗保险", WUWEI, "100.00");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of("bootstrap.servers",
+                org.jingban.platform.test.JingbanInfrastructure.get().bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            // the same posting twice, then another one: same key, same partition, so when the third is credited
+            // the duplicate has been consumed
+            var marker = new Contributions.Posting("EV2-" + accountId, idNumber, "202612", "职工基本医疗保险", WUWEI, "1.00");
+            for (int i = 0; i < 3; i++) {
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>("jingban.tax.contributions",
+                        idNumber, org.jingban.platform.messaging.EventJson.write(i < 2 ? posting : marker));
+                record.headers().add("ce_id", ("tax-" + accountId + "-" + i).getBytes())
+                        .add("ce_type", ContributionListener.TYPE.getBytes())
+                        .add("ce_source", "/tax".getBytes()).add("ce_specversion", "1.0".getBytes());
+                producer.send(record).get();
+            }
+        }
+        // 100.00 × 0.30 = 30.00 once, plus 1.00 × 0.30 = 0.30
+        PersonalAccount credited = eventually(() -> ledger.findById(accountId)
+                .filter(a -> a.getLastSequence() >= 2).block(TIMEOUT));
+        assertThat(credited.getBalanceFen()).isEqualTo(30_30);
+        assertThat(ledger.entries(accountId).collectList().block(TIMEOUT)).hasSize(2);
+    }
 }
