@@ -42,24 +42,23 @@ for port in "${ports[@]}"; do
 done
 
 jar_of() { ls "$root/$1"/target/"$1"-*.jar 2>/dev/null | grep -v -- '-plain\|-sources' | head -1; }
+stamp=$run/.built
 needs_build() {
-  local m jar
+  local m
+  [ -f "$stamp" ] || return 0
   for m in deploy "${services[@]%%:*}"; do
-    jar=$(jar_of "$m")
-    [ -n "$jar" ] || return 0
-    # any source or pom of the module or of the platform newer than its jar
-    if [ -n "$(find "$root/$m/src" "$root/$m/pom.xml" "$root/platform" "$root/pom.xml" -newer "$jar" -type f \
-              -not -path '*/target/*' -print -quit 2>/dev/null)" ]; then
-      return 0
-    fi
+    [ -n "$(jar_of "$m")" ] || return 0
   done
-  return 1
+  # any source or pom newer than the last successful build (Maven leaves unchanged jars untouched)
+  [ -n "$(find "$root/platform" "$root/gateway" "$root"/*-service "$root/deploy/src" "$root"/pom.xml \
+            "$root"/*/pom.xml -newer "$stamp" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
 
 build_started=$(date +%s)
 if $build || needs_build; then
   echo "Building (first start or changed sources; later starts skip this)…"
   ./mvnw -B -q -ntp -DskipTests package -Dspring-boot.repackage.skip=false
+  mkdir -p "$run" && touch "$stamp"
 fi
 build_seconds=$(( $(date +%s) - build_started ))
 
