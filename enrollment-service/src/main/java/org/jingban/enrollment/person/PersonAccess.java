@@ -77,6 +77,19 @@ public class PersonAccess {
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
+    /** 缴费基数申报: the declared wage of an insurance, once per case. */
+    public Mono<InsuredPerson> declareWage(String idNumber, String type, String region, long fen, String caseId) {
+        return Mono.defer(() -> findByIdNumber(idNumber).flatMap(p -> {
+                    if (p.hasApplied(caseId + ":wage")) {
+                        return Mono.just(p);
+                    }
+                    p.insurance(type, region).ifPresent(i -> i.setDeclaredWageFen(fen));
+                    p.markApplied(caseId + ":wage");
+                    return template.save(p);
+                }))
+                .retryWhen(Retry.backoff(20, Duration.ofMillis(5)).filter(e -> e instanceof OptimisticLockingFailureException));
+    }
+
     /** Saves a changed phone number (参保人员电话号码新增和更改) once per case. */
     public Mono<InsuredPerson> changePhone(String idNumber, String itemCode, String phone, String caseId,
                                            String caseNumber, String itemName, String regionCode, Instant at) {
