@@ -47,7 +47,8 @@ import reactor.core.publisher.Mono;
  * <p>Who may do what: an applicant (参保人, 单位经办人, 定点机构) sees and acts on their own cases only; staff
  * on the cases of the regions they serve, each step by the role the step needs (the case kernel also checks
  * roles, regions and 岗位分离 by person). Another party's case answers 404, as a missing one; a step the caller's
- * role may not take on a visible case answers 403; a step the case refuses (wrong stage, same person twice on
+ * role may not take on a visible case answers 403; then the form is checked (400, every problem at once, so that
+ * nobody learns anything from a form about a case they cannot see); a step the case refuses (wrong stage, same person twice on
  * a 较高风险 item …) answers 422 with every reason. Staff reads and every decision go to the audit trail.
  */
 @RestController
@@ -138,9 +139,8 @@ public class CaseHandlers {
     @Access(value = Role.CLERK, object = ObjectOwner.PATH)
     public Mono<CaseProgress> reject(@PathVariable String caseNumber, @RequestBody(required = false) ReasonsForm form,
                                      Caller caller) {
-        List<Reason> reasons = reasons(form);
         return act(caseNumber, caller, c -> StageKind.ACCEPTANCE.roles(), "不予受理",
-                (c, actor) -> cases.reject(c.getId(), actor, reasons));
+                (c, actor) -> cases.reject(c.getId(), actor, reasons(form)));
     }
 
     @PostMapping("/{caseNumber}/supplement")
@@ -148,9 +148,8 @@ public class CaseHandlers {
     @Access(value = {Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = ObjectOwner.PATH)
     public Mono<CaseProgress> supplement(@PathVariable String caseNumber, @RequestBody(required = false) ReasonsForm form,
                                          Caller caller) {
-        List<Reason> reasons = reasons(form);
         return act(caseNumber, caller, c -> Set.copyOf(STAFF_ORDER), "要求补正",
-                (c, actor) -> cases.requestSupplement(c.getId(), actor, reasons));
+                (c, actor) -> cases.requestSupplement(c.getId(), actor, reasons(form)));
     }
 
     @PostMapping("/{caseNumber}/advance")
@@ -159,11 +158,12 @@ public class CaseHandlers {
     @Access(value = {Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = ObjectOwner.PATH)
     public Mono<CaseProgress> advance(@PathVariable String caseNumber, @RequestBody(required = false) AdvanceForm form,
                                       Caller caller) {
-        Violations violations = new Violations();
-        violations.require("stage", form == null ? null : form.stage());
-        violations.throwIfAny();
-        return act(caseNumber, caller, c -> c.getCurrentStage().kind().roles(), form.stage(),
-                (c, actor) -> cases.advance(c.getId(), actor, form.stage(), form.remark()));
+        String stage = form == null ? null : form.stage();
+        return act(caseNumber, caller, c -> c.getCurrentStage().kind().roles(), stage == null ? "办理环节" : stage,
+                (c, actor) -> {
+                    new Violations().require("stage", stage).throwIfAny();
+                    return cases.advance(c.getId(), actor, stage, form.remark());
+                });
     }
 
     @PostMapping("/{caseNumber}/complete")
@@ -181,9 +181,8 @@ public class CaseHandlers {
     @Access(value = {Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = ObjectOwner.PATH)
     public Mono<CaseProgress> refuse(@PathVariable String caseNumber, @RequestBody(required = false) ReasonsForm form,
                                      Caller caller) {
-        List<Reason> reasons = reasons(form);
         return act(caseNumber, caller, c -> c.getCurrentStage().kind().roles(), "未通过",
-                (c, actor) -> cases.refuse(c.getId(), actor, reasons));
+                (c, actor) -> cases.refuse(c.getId(), actor, reasons(form)));
     }
 
     // ------------------------------------------------------------------ steps by the applicant (or a window clerk)
@@ -193,35 +192,8 @@ public class CaseHandlers {
     @Access(value = {Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION, Role.CLERK}, object = ObjectOwner.PATH)
     public Mono<CaseProgress> resume(@PathVariable String caseNumber, @RequestBody(required = false) ResumeForm form,
                                      Caller caller) {
-        Violations violations = new Violations();
-        List<MaterialStatus> supplied = new ArrayList<>();
-        if (form == null || form.supplied() == null || form.supplied().isEmpty()) {
-            violations.add(Violation.required("supplied"));
-        } else {
-            for (int i = 0; i < form.supplied().size(); i++) {
-                MaterialInput input = form.supplied().get(i);
-                String field = "supplied[" + i + "]";
-                if (input == null || input.name() == null || input.name().isBlank()) {
-                    violations.add(field + ".name", "required", "缺少材料名称");
-                    continue;
-                }
-                MaterialStatus.State state = MaterialStatus.State.PROVIDED;
-                if (input.state() != null) {
-                    try {
-                        state = MaterialStatus.State.valueOf(input.state());
-                    } catch (IllegalArgumentException e) {
-                        violations.add(field + ".state", "material.state",
-                                "材料状态应为 PROVIDED、SHARED 或 PROMISED，而不是“" + input.state() + "”");
-                        continue;
-                    }
-                }
-                supplied.add(new MaterialStatus(input.name(), state));
-            }
-        }
-        violations.throwIfAny();
-        String remark = form.remark();
-        return applicantOrClerk(caseNumber, caller, "补正",
-                (c, actor) -> cases.resumeAfterSupplement(c.getId(), actor, supplied, remark));
+        return applicantOrClerk(caseNumber, caller, "补正", (c, actor) -> cases.resumeAfterSupplement(c.getId(), actor,
+                supplied(form), form.remark()));
     }
 
     @PostMapping("/{caseNumber}/withdraw")
@@ -238,17 +210,19 @@ public class CaseHandlers {
     @Access(value = {Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION}, object = ObjectOwner.PATH)
     public Mono<CaseProgress> evaluate(@PathVariable String caseNumber, @RequestBody(required = false) EvaluationForm form,
                                        Caller caller) {
-        Violations violations = new Violations();
-        violations.require("score", form == null ? null : form.score());
-        if (form != null && form.score() != null) {
-            violations.check(form.score() >= 1 && form.score() <= 5, "score", "range", "评分应为 1 至 5 分");
-        }
-        if (form != null && form.comment() != null) {
-            violations.check(form.comment().length() <= 500, "comment", "length", "评价意见不超过 500 字");
-        }
-        violations.throwIfAny();
         return visible(caseNumber, caller)
-                .flatMap(c -> cases.evaluate(c.getId(), CaseActors.applicant(caller).id(), form.score(), form.comment()))
+                .flatMap(c -> {
+                    Violations violations = new Violations();
+                    violations.require("score", form == null ? null : form.score());
+                    if (form != null && form.score() != null) {
+                        violations.check(form.score() >= 1 && form.score() <= 5, "score", "range", "评分应为 1 至 5 分");
+                    }
+                    if (form != null && form.comment() != null) {
+                        violations.check(form.comment().length() <= 500, "comment", "length", "评价意见不超过 500 字");
+                    }
+                    violations.throwIfAny();
+                    return cases.evaluate(c.getId(), CaseActors.applicant(caller).id(), form.score(), form.comment());
+                })
                 .map(cases::progressOf);
     }
 
@@ -340,6 +314,36 @@ public class CaseHandlers {
     private Mono<Void> audited(java.util.function.Function<AuditTrail, Mono<Void>> entry) {
         AuditTrail trail = audit.getIfAvailable();
         return trail == null ? Mono.empty() : entry.apply(trail);
+    }
+
+    private static List<MaterialStatus> supplied(ResumeForm form) {
+        Violations violations = new Violations();
+        List<MaterialStatus> supplied = new ArrayList<>();
+        if (form == null || form.supplied() == null || form.supplied().isEmpty()) {
+            violations.add(Violation.required("supplied"));
+        } else {
+            for (int i = 0; i < form.supplied().size(); i++) {
+                MaterialInput input = form.supplied().get(i);
+                String field = "supplied[" + i + "]";
+                if (input == null || input.name() == null || input.name().isBlank()) {
+                    violations.add(field + ".name", "required", "缺少材料名称");
+                    continue;
+                }
+                MaterialStatus.State state = MaterialStatus.State.PROVIDED;
+                if (input.state() != null) {
+                    try {
+                        state = MaterialStatus.State.valueOf(input.state());
+                    } catch (IllegalArgumentException e) {
+                        violations.add(field + ".state", "material.state",
+                                "材料状态应为 PROVIDED、SHARED 或 PROMISED，而不是“" + input.state() + "”");
+                        continue;
+                    }
+                }
+                supplied.add(new MaterialStatus(input.name(), state));
+            }
+        }
+        violations.throwIfAny();
+        return supplied;
     }
 
     private static List<Reason> reasons(ReasonsForm form) {

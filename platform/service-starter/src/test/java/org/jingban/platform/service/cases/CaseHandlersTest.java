@@ -127,6 +127,9 @@ class CaseHandlersTest {
         http.get().uri(PATH + "/{no}", no).headers(h -> h.setBearerAuth(stranger)).exchange().expectStatus().isNotFound();
         http.get().uri(PATH + "/{no}", no).headers(h -> h.setBearerAuth(lanzhouClerk)).exchange().expectStatus().isNotFound();
         post(lanzhouClerk, no, "accept", null).expectStatus().isNotFound();
+        // a form, good or bad, tells nobody anything about a case they cannot see
+        post(stranger, no, "evaluation", Map.of()).expectStatus().isNotFound();
+        post(lanzhouClerk, no, "reject", Map.of()).expectStatus().isNotFound();
         http.get().uri(PATH + "/{no}", "620600-20260101-999999").headers(h -> h.setBearerAuth(clerk)).exchange()
                 .expectStatus().isNotFound();
 
