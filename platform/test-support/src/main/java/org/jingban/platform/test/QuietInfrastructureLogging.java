@@ -25,6 +25,8 @@ public class QuietInfrastructureLogging implements EnvironmentPostProcessor {
         for (String logger : LOGGERS) {
             levels.put("logging.level." + logger, "WARN");
         }
+        // and a patient WebTestClient: on two busy cores a response can take longer than the 5 s default
+        levels.put("spring.test.webtestclient.timeout", "30s");
         environment.getPropertySources().addLast(new MapPropertySource("jingbanQuietInfrastructureLogging", levels));
     }
 
