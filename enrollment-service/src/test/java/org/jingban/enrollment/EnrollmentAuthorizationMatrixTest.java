@@ -36,6 +36,8 @@ class EnrollmentAuthorizationMatrixTest extends AuthorizationMatrixTest {
                 .exchange().expectStatus().isCreated();
         String personId = persons.findByIdNumber(idNumber).block(EnrollmentTest.TIMEOUT).getId();
         Owner person = Owner.person(idNumber, region);
+        String advancing = EnrollmentTest.newUscc();
+        String refused = EnrollmentTest.newUscc();
         return MatrixFixtures.builder()
                 .object("/api/v1/enrollment/accounts/family-members/{memberId}", person, "memberId", personId + ":" + UUID.randomUUID())
                 .object("/api/v1/enrollment/accounts/{accountId}", person, "accountId", personId)
@@ -43,16 +45,22 @@ class EnrollmentAuthorizationMatrixTest extends AuthorizationMatrixTest {
                 .object("/api/v1/enrollment/units/{unitId}", Owner.unit(uscc, region), "unitId", uscc)
                 .object("/api/v1/enrollment/cases/{caseNumber}", Owner.unit(uscc, region),
                         "caseNumber", (String) registered.get("caseNumber"))
-                // platform/service-starter's shared case endpoints validate the body before they look the case up, so
-                // another party or region gets 400 instead of 404 (reported to the lead; not this service's code)
-                .skip("POST /api/v1/enrollment/cases/{caseNumber}/advance")
-                .skip("POST /api/v1/enrollment/cases/{caseNumber}/evaluation")
-                .skip("POST /api/v1/enrollment/cases/{caseNumber}/refuse")
-                .skip("POST /api/v1/enrollment/cases/{caseNumber}/reject")
-                .skip("POST /api/v1/enrollment/cases/{caseNumber}/resume")
-                .skip("POST /api/v1/enrollment/cases/{caseNumber}/supplement")
+                // who may advance or refuse depends on the current stage, and the matrix's 受理 of the shared case moves it
+                // on to 审核 (the reviewer's): those two get registrations of their own, still at 受理
+                .object("/api/v1/enrollment/cases/{caseNumber}/advance", Owner.unit(advancing, region),
+                        "caseNumber", registration(advancing, region))
+                .object("/api/v1/enrollment/cases/{caseNumber}/refuse", Owner.unit(refused, region),
+                        "caseNumber", registration(refused, region))
                 // the holder's own unbinding of a member that does not exist answers 404 like anyone else's
                 .skip("DELETE /api/v1/enrollment/accounts/family-members/{memberId}")
                 .build();
+    }
+
+    /** A 单位参保登记 case of another unit, as its agent submits it. */
+    private String registration(String uscc, String region) {
+        Map<?, ?> registered = http.post().uri("/api/v1/enrollment/units").headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
+                .bodyValue(EnrollmentTest.unitForm(uscc, region)).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) registered.get("caseNumber");
     }
 }
