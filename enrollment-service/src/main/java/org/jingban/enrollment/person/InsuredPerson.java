@@ -260,8 +260,12 @@ public class InsuredPerson extends AggregateDocument {
     }
 
     void enqueueChanged(String type, String what, String region, Instant at) {
+        enqueueChanged(type, what, region, at, null);
+    }
+
+    void enqueueChanged(String type, String what, String region, Instant at, String transferId) {
         enqueue(OutboxEvent.of(type, id, region, PersonEvents.Person.of(this, what, region,
-                YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)))));
+                YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)), transferId)));
     }
 
     public String getIdNumber() { return idNumber; }

@@ -69,7 +69,7 @@ public class PersonAccess {
                                     : Insurance.RESIDENT_INSURANCE.equals(cmd.insuranceType()) ? Insurance.RESIDENT : Insurance.FLEXIBLE;
                             p.creditTransferIn(cmd.insuranceType(), cmd.regionCode(), category,
                                     cmd.periods() == null ? List.of() : cmd.periods(), month, cmd.transferId(), at);
-                            p.enqueueChanged(PersonEvents.TRANSFER_IN_CREDITED, "转移接续转入", cmd.regionCode(), at);
+                            p.enqueueChanged(PersonEvents.TRANSFER_IN_CREDITED, "转移接续转入", cmd.regionCode(), at, cmd.transferId());
                             return entry.getValue() ? template.insert(p) : template.save(p);
                         }))
                 .retryWhen(Retry.backoff(20, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))

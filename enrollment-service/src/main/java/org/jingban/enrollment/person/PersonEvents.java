@@ -21,12 +21,17 @@ public final class PersonEvents {
     }
 
     /** The person as other services need them: insurance types, status, region, category, periods, months. */
+    /** @param transferId set on {@code transfer-in.credited}: the transfer whose credit this is; null otherwise */
     public record Person(String personId, String idNumber, String name, String what, String regionCode,
-                         List<InsuranceView> insurances) {
+                         List<InsuranceView> insurances, String transferId) {
 
         static Person of(InsuredPerson p, String what, String regionCode, YearMonth now) {
+            return of(p, what, regionCode, now, null);
+        }
+
+        static Person of(InsuredPerson p, String what, String regionCode, YearMonth now, String transferId) {
             return new Person(p.getId(), p.getIdNumber(), p.getName(), what, regionCode,
-                    p.getInsurances().stream().map(i -> InsuranceView.of(i, now)).toList());
+                    p.getInsurances().stream().map(i -> InsuranceView.of(i, now)).toList(), transferId);
         }
     }
 

@@ -97,7 +97,8 @@ class TransferHooksTest extends EnrollmentTest {
         var command = new TransferCommands.CreditIn(transferId, idNumber, "转入人", "职工基本医疗保险", LANZHOU, "513224",
                 List.of(new org.jingban.enrollment.person.Period("2020-01", "2026-10", "513224", null, "在职职工", "本地")),
                 "888.88", "灵活就业人员");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        try (EventProbe probe = JingbanInfrastructure.get().probe("jingban.enrollment.events");
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", JingbanInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 2; i++) { // delivered twice: applied once
                 ProducerRecord<String, String> record = new ProducerRecord<>("jingban.transfer.events", transferId,
@@ -109,6 +110,9 @@ class TransferHooksTest extends EnrollmentTest {
                         .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
                 producer.send(record).get();
             }
+            // the credit names its transfer, so that the 转入地 matches it to the transfer waiting for it
+            CloudEventRecord credited = probe.awaitEvent(e -> PersonEvents.TRANSFER_IN_CREDITED.equals(e.type()), TIMEOUT);
+            assertThat(credited.data(Map.class).get("transferId")).isEqualTo(transferId);
         }
         InsuredPerson p = eventually(() -> persons.findByIdNumber(idNumber).block(TIMEOUT));
         PersonalAccount account = eventually(() -> ledger.findById(p.getId())
