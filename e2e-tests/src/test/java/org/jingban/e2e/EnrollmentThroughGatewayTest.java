@@ -91,5 +91,33 @@ class EnrollmentThroughGatewayTest extends E2eTest {
         personQuery(api.clerk(LANZHOU), c);
         assertThat(api.post("/api/v1/enrollment/persons/lookup", api.clerk(WUWEI), Map.of("证件号码", c)).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/enrollment/persons/lookup", api.person(a), Map.of("证件号码", c)).status()).isIn(403, 404);
+
+        // issue 6: 甲 asks to change a key item (姓名) of 表5 without its supporting material: refused (不予受理) with the
+        // reason, and the 未完成 SMS with that reason reaches notification-service's local sink exactly once
+        String person = api.person(a);
+        api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345670", "preferredChannel", "SMS")).expect(200);
+        Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("统一社会信用代码/单位编码", uscc);
+        change.put("姓名", "甲");
+        change.put("证件类型及号码", idDoc(a));
+        change.put("联系电话", "13709351234");
+        change.put("关键信息标识", "关键信息");
+        change.put("变更明细", List.of(Map.of("变更项目", "姓名", "变更前信息", "甲", "变更后信息", "甲一")));
+        change.put("申请材料", List.of("医保电子凭证或有效身份证件或社保卡", "《基本医疗保险职工参保信息变更登记表》"));
+        Map<String, Object> refused = api.post("/api/v1/enrollment/employees/changes", person, change).expect(422);
+        String refusedCase = (String) refused.get("caseNumber");
+        assertThat(refusedCase).isNotNull();
+        String ops = api.ops();
+        eventually("未完成 SMS in the outbox", () -> {
+            Map<String, Object> page = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + refusedCase, ops).expect(200);
+            return ((Number) page.get("total")).intValue() > 0 ? page : null;
+        });
+        stack.awaitConsumed("notification-service", "jingban.enrollment.events");
+        Map<String, Object> outbox = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + refusedCase, ops).expect(200);
+        assertThat(Api.maps(outbox.get("items"))).as(outbox.toString()).singleElement().satisfies(m -> {
+            assertThat(m.get("templateEvent")).isEqualTo("failed");
+            assertThat((String) m.get("text")).startsWith("【").contains("尊敬的甲,您于")
+                    .contains("办理的职工参保信息变更登记未完成。原因为：").contains("关键信息的必要的对应辅助材料").doesNotContain("*");
+        });
     }
 }
