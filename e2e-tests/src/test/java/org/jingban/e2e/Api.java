@@ -75,7 +75,7 @@ final class Api {
 
     Reply send(String method, String path, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

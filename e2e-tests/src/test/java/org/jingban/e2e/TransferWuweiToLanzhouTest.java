@@ -58,7 +58,9 @@ class TransferWuweiToLanzhouTest extends E2eTest {
                 Map.of("content", Map.of(), "seal", Map.of())).map();
         assertThat(api.post("/api/v1/transfer/certificates/verification", null, Map.of("content", Map.of(), "seal", Map.of()))
                 .status()).as(String.valueOf(problem)).isNotIn(401, 403);
-        assertThat(api.get("/api/v1/transfer/offices/" + WUWEI + "/certificate", null).status()).isEqualTo(200);
+        Api.Reply certificate = api.get("/api/v1/transfer/offices/" + WUWEI + "/certificate", null);
+        assertThat(certificate.status()).isEqualTo(200);
+        assertThat(certificate.raw()).startsWith("-----BEGIN CERTIFICATE-----");
     }
 
     @Test

@@ -191,7 +191,8 @@ public final class EnrollmentDouble {
         Person person = persons.get(cmd.idNumber());
         Ins ins = person == null ? null : person.insurances.stream()
                 .filter(i -> i.type.equals(cmd.insuranceType()) && i.region.equals(cmd.regionCode())).findFirst().orElse(null);
-        if (ins == null || !"SUSPENDED".equals(ins.status)) {
+        // enrollment-service releases a coverage that has stopped: 中止 for the transfer, or the unit's 中断 / 终止
+        if (ins == null || !java.util.Set.of("SUSPENDED", "INTERRUPTED", "TERMINATED").contains(ins.status)) {
             publish("jingban.enrollment.transfer-hook.refused.v1", cmd.transferId(), cmd.regionCode(), Map.of(
                     "transferId", cmd.transferId(), "commandType", EnrollmentContract.RELEASE_REQUESTED,
                     "reasons", List.of(Map.of("field", "idNumber", "code", "not-suspended",

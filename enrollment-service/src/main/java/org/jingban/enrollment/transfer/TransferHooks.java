@@ -88,6 +88,10 @@ public class TransferHooks {
                 .flatMap(p -> outcome(cmd.transferId(), p, cmd.insuranceType(), cmd.regionCode()));
     }
 
+    /** Statuses in which the 转出地's coverage has stopped, so that its record may leave. */
+    static final java.util.Set<Insurance.Status> RELEASABLE =
+            java.util.EnumSet.of(Insurance.Status.SUSPENDED, Insurance.Status.INTERRUPTED, Insurance.Status.TERMINATED);
+
     /** Releases the record (periods, months) and the whole balance (debited to zero as 转移转出). */
     public Mono<TransferCommands.InsuranceRecord> release(TransferCommands.Release cmd) {
         Violations v = new Violations();
@@ -96,7 +100,8 @@ public class TransferHooks {
         return person(cmd.idNumber()).flatMap(p -> {
             Insurance insurance = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElse(null);
             boolean done = p.hasApplied("transfer-release:" + cmd.transferId());
-            if (!done && (insurance == null || insurance.getStatus() != Insurance.Status.SUSPENDED)) {
+            // 中止参保 in the 转出地: suspended for the transfer, or no longer contributing (中断 or 终止 by the unit)
+            if (!done && (insurance == null || !RELEASABLE.contains(insurance.getStatus()))) {
                 return Mono.error(ProblemException.conflict("请先办理中止参保，再转出参保记录", List.of(new Violation("idNumber",
                         "not-suspended", "该人员在转出地的" + cmd.insuranceType() + "未中止参保"))));
             }

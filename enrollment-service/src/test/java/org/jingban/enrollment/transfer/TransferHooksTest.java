@@ -91,6 +91,43 @@ class TransferHooksTest extends EnrollmentTest {
     }
 
     @Test
+    void a_record_whose_unit_reported_an_interruption_is_released_without_a_separate_suspension() {
+        String idNumber = newIdNumber();
+        String uscc = newUscc();
+        web.post().uri("/api/v1/enrollment/units").headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
+                .bodyValue(unitForm(uscc, WUWEI)).exchange().expectStatus().isCreated();
+        web.post().uri("/api/v1/enrollment/employees").headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
+                .bodyValue(employeesForm(uscc, EMPLOYEE_MATERIALS, List.of(employeeRow("离职人", idNumber, "5000.00", "增加"))))
+                .exchange().expectStatus().isCreated();
+        // the unit reports 中断 (表2); as a 承诺件 it goes 受理—审核—办结
+        Map<?, ?> interruption = web.post().uri("/api/v1/enrollment/employees")
+                .headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
+                .bodyValue(employeesForm(uscc, EMPLOYEE_MATERIALS, List.of(employeeRow("离职人", idNumber, "5000.00", "中断"))))
+                .exchange().expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult().getResponseBody();
+        String caseNumber = (String) interruption.get("caseNumber");
+        if (!"COMPLETED".equals(interruption.get("status"))) {
+            String clerk = TestTokens.clerk("gh-c", WUWEI);
+            String reviewer = TestTokens.reviewer("gh-r", WUWEI);
+            web.post().uri("/api/v1/enrollment/cases/{n}/accept", caseNumber).headers(h -> h.setBearerAuth(clerk))
+                    .exchange().expectStatus().isOk();
+            web.post().uri("/api/v1/enrollment/cases/{n}/advance", caseNumber).headers(h -> h.setBearerAuth(reviewer))
+                    .bodyValue(Map.of("stage", "审核")).exchange().expectStatus().isOk();
+            web.post().uri("/api/v1/enrollment/cases/{n}/complete", caseNumber).headers(h -> h.setBearerAuth(reviewer))
+                    .bodyValue(Map.of()).exchange().expectStatus().isOk();
+        }
+        eventually(() -> persons.findByIdNumber(idNumber).block(TIMEOUT).insurance("职工基本医疗保险", WUWEI)
+                .filter(i -> i.getStatus() == Insurance.Status.INTERRUPTED).orElse(null));
+
+        String transferId = "T-" + UUID.randomUUID();
+        web.post().uri("/internal/v1/enrollment/transfers/{id}/release", transferId)
+                .headers(h -> h.setBearerAuth(TRANSFER_SERVICE))
+                .bodyValue(Map.of("idNumber", idNumber, "insuranceType", "职工基本医疗保险", "regionCode", WUWEI)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.transferId").isEqualTo(transferId);
+        assertThat(persons.findByIdNumber(idNumber).block(TIMEOUT).insurance("职工基本医疗保险", WUWEI).orElseThrow()
+                .getStatus()).isEqualTo(Insurance.Status.TRANSFERRED_OUT);
+    }
+
+    @Test
     void a_credit_command_on_the_transfer_topic_credits_periods_and_balance_once() throws Exception {
         String idNumber = newIdNumber();
         String transferId = "T-" + UUID.randomUUID();

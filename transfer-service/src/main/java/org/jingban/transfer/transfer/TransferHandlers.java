@@ -158,13 +158,19 @@ public class TransferHandlers {
             Optional<EnrollmentContract.Insurance> out = p.insurance(a.insuranceType(), a.fromRegionCode());
             if (out.isEmpty()) {
                 reasons.add(Reason.of("no-record-out", "转出地没有该人员的" + a.insuranceType() + "参保记录"));
-            } else if (!"SUSPENDED".equals(out.get().status())) {
+            } else if (!STOPPED_COVERAGE.contains(out.get().status())) {
                 reasons.add(Reason.of("not-suspended", "转出地的" + a.insuranceType() + "尚未中止参保（当前："
                         + (out.get().statusLabel() == null ? out.get().status() : out.get().statusLabel()) + "）"));
             }
         }
         return reasons;
     }
+
+    /**
+     * Coverage in the 转出地 that has stopped (中止参保): suspended for a transfer, or no longer contributing because
+     * the unit reported 中断 or 终止 — enrollment-service releases the record in any of these (its README).
+     */
+    static final java.util.Set<String> STOPPED_COVERAGE = java.util.Set.of("SUSPENDED", "INTERRUPTED", "TERMINATED");
 
     private static void checkRegion(Violations v, String field, String code) {
         if (code != null && !code.isBlank()) {

@@ -125,6 +125,21 @@ class TransferBetweenRegionsTest extends TransferTest {
     }
 
     @Test
+    void a_person_whose_unit_reported_an_interruption_in_wuwei_moves_to_lanzhou() {
+        String id = newIdNumber();
+        // Wuwei: the unit reported 中断 when the person left (no separate 中止参保); Lanzhou: insured since 2026-11
+        enrollment.enroll(id, "周八", "56.70",
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "INTERRUPTED", "在职职工", "2022-01", "2026-10"),
+                EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-11", null));
+        awaitReadModel(id, 2);
+
+        TransferHandlers.Submitted submitted = applyAndAccept(id, "周八", WUWEI, LANZHOU);
+        awaitStatus(id, submitted.caseNumber(), "COMPLETED");
+        assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
+        assertThat(enrollment.balance(id)).isEqualByComparingTo(new BigDecimal("56.70"));
+    }
+
+    @Test
     void the_case_ends_with_the_reason_when_the_sending_office_cannot_release() {
         String id = newIdNumber();
         enrollment.enroll(id, "赵六", "100.00",
