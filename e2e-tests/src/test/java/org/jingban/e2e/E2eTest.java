@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
-import org.jingban.platform.identifiers.ResidentIdNumber;
-import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.security.test.TestIdentities;
 
 /**
  * Base of the scenarios: the shared {@link LocalStack}, its gateway client, fresh valid identifiers and the forms the
@@ -33,20 +31,12 @@ abstract class E2eTest {
 
     /** A valid 居民身份证号码 (凉州区 620602, born in the given year). */
     static String newIdNumber(int birthYear) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = "620602" + birthYear + "%02d%02d%03d".formatted(1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(1000));
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        return TestIdentities.randomIdNumber(birthYear);
     }
 
     /** A valid 统一社会信用代码 of a company registered in the region. */
     static String newUscc(String region) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder body = new StringBuilder("91").append(region);
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            body.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return body + String.valueOf(UnifiedSocialCreditCode.checkCharacter(body.toString()));
+        return TestIdentities.randomUnitCode(region);
     }
 
     static Map<String, Object> idDoc(String idNumber) {

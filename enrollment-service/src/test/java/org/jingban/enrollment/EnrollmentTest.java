@@ -3,8 +3,6 @@ package org.jingban.enrollment;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.jingban.platform.identifiers.ResidentIdNumber;
-import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
 import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,20 +27,7 @@ public abstract class EnrollmentTest {
 
     /** Waits (polling, never asserting on time) until the supplier gives a non-null value. */
     protected static <T> T eventually(java.util.function.Supplier<T> supplier) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = supplier.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("condition not met within " + TIMEOUT);
+        return org.jingban.platform.test.Eventually.until(TIMEOUT, supplier);
     }
 
     protected static String bearer(String token) {
@@ -96,19 +81,11 @@ public abstract class EnrollmentTest {
     }
 
     protected static String newIdNumber(int birthYear) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String first17 = "620602" + birthYear + "%02d%02d%03d".formatted(1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(1000));
-        return first17 + ResidentIdNumber.checkCharacter(first17);
+        return org.jingban.platform.security.test.TestIdentities.randomIdNumber(birthYear);
     }
 
     /** A valid 统一社会信用代码 registered in Wuwei. */
     protected static String newUscc() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder body = new StringBuilder("91620600");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            body.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return body.toString() + UnifiedSocialCreditCode.checkCharacter(body.toString());
+        return org.jingban.platform.security.test.TestIdentities.randomUnitCode("620600");
     }
 }

@@ -3,7 +3,6 @@ package org.jingban.transfer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.jingban.platform.test.WithJingbanInfrastructure;
@@ -34,33 +33,12 @@ public abstract class TransferTest {
 
     /** Waits (polling, never asserting on time) until the supplier gives a non-null value. */
     protected static <T> T eventually(Supplier<T> supplier) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = supplier.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("condition not met within " + TIMEOUT);
+        return org.jingban.platform.test.Eventually.until(TIMEOUT, supplier);
     }
 
     /** A valid 18-digit 居民身份证号码 (凉州区, born 1980–1999). */
     protected static String newIdNumber() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        String body = "620602" + (1980 + r.nextInt(20)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
-                + String.format("%03d", r.nextInt(1000));
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return org.jingban.platform.security.test.TestIdentities.randomIdNumber();
     }
 
     protected static Map<String, Object> idDoc(String idNumber) {
