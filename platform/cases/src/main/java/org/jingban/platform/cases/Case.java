@@ -501,6 +501,7 @@ public class Case extends AggregateDocument {
     /** 办理进度查询, as the applicant may see it. */
     public CaseProgress progress(LocalDate today, WorkingDayCalendar calendar, int dueSoonWorkingDays) {
         DeadlineView deadline = deadline(today, calendar, dueSoonWorkingDays);
+        DeadlineView stage = status.finished() ? null : stageDeadline(today, calendar, dueSoonWorkingDays);
         List<CaseProgress.Step> steps = history.stream()
                 .map(h -> new CaseProgress.Step(h.stage(), h.action().label(), h.actorRole().label(), h.time(), h.remark()))
                 .toList();
@@ -508,7 +509,8 @@ public class Case extends AggregateDocument {
                 stages.stream().filter(Stage::done).map(Stage::name).toList(),
                 status.finished() ? null : currentStageName(), status.finished() ? null : nextStageName(),
                 submittedOn, deadline == null ? null : deadline.dueDate(), deadline == null ? null : deadline.status(),
-                deadline == null ? null : deadline.remainingWorkingDays(), steps, reasons, evaluation);
+                deadline == null ? null : deadline.remainingWorkingDays(), steps, reasons, evaluation,
+                stage == null ? null : stage.dueDate(), stage == null ? null : stage.status());
     }
 
     public String currentStageName() {

@@ -97,5 +97,13 @@ class CaseGoingThroughItsChainTest {
                 StageKind.COMPLETION);
         assertThat(c.stageDeadline(LocalDate.of(2025, 11, 3), CALENDAR, 2).dueDate()).isEqualTo(LocalDate.of(2025, 11, 10));
         assertThat(c.getStatus()).isEqualTo(CaseStatus.ACCEPTED);
+
+        // and the applicant sees that stage's clock: on track on Tue 11-04, overdue on Tue 11-11 (one day past it)
+        CaseProgress early = c.progress(LocalDate.of(2025, 11, 4), CALENDAR, 2);
+        assertThat(early.currentStage()).isEqualTo("对账");
+        assertThat(early.stageDueDate()).isEqualTo(LocalDate.of(2025, 11, 10));
+        assertThat(early.stageDeadlineStatus()).isEqualTo(org.jingban.platform.calendar.DeadlineStatus.ON_TRACK);
+        assertThat(c.progress(LocalDate.of(2025, 11, 11), CALENDAR, 2).stageDeadlineStatus())
+                .isEqualTo(org.jingban.platform.calendar.DeadlineStatus.OVERDUE);
     }
 }
