@@ -46,7 +46,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * tokens/s): a token per resident would take half an hour to fetch for one run.
  * Phases: a warm-up through the gateway (ramp to the rate), then each target for {@code bench.seconds}.
  *
- * <p>Properties: {@code bench.rate} (requests/s per target, default 500), {@code bench.seconds} (per target, 45),
+ * <p>Properties: {@code bench.rate} (requests/s per target, default 40), {@code bench.seconds} (per target, 40),
  * {@code bench.warmup} (seconds, 20), {@code bench.order} ({@code gateway,direct}), {@code bench.connections}
  * (connections per host, 64). Not a test: it prints figures and asserts nothing.
  */
@@ -55,8 +55,8 @@ public class EnrollmentInstantItemsSimulation extends Simulation {
     static final String REGION = "513224";   // 松潘: the only pool where the phone item is offered
     static final int REQUESTS_PER_USER = 3;
 
-    final int rate = Stack.intProperty("bench.rate", 500);
-    final int seconds = Stack.intProperty("bench.seconds", 45);
+    final int rate = Stack.intProperty("bench.rate", 40);   // the issue asks 500: see docs/benchmarks.md
+    final int seconds = Stack.intProperty("bench.seconds", 40);
     final int warmup = Stack.intProperty("bench.warmup", 20);
     final List<String> order = List.of(Stack.property("bench.order", "gateway,direct").split(","));
     final int connections = Stack.intProperty("bench.connections", 64);
