@@ -8,7 +8,8 @@
 #   deploy/local/up.sh --build    rebuild even if the jars look current
 #
 # Environment: JINGBAN_DATA (data directory), JINGBAN_LOGS (log directory),
-# JINGBAN_JAVA_OPTS (extra JVM flags for every service), JINGBAN_START_TIMEOUT (seconds, default 180).
+# JINGBAN_JAVA_OPTS (extra JVM flags for every service), JINGBAN_INFRA_JAVA_OPTS (for the broker/store JVM),
+# JINGBAN_START_TIMEOUT (seconds, default 180).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -108,7 +109,7 @@ trap 'stop_all' EXIT
 
 started=$(date +%s)
 echo "Starting Kafka (KRaft) and the MongoDB-wire store, data in $data"
-java $dev_flags -Xmx256m -Djingban.data="$data" -jar "$run/deploy/deploy.jar" >"$logs/infrastructure.log" 2>&1 &
+java $dev_flags -Xmx256m ${JINGBAN_INFRA_JAVA_OPTS:-} -Djingban.data="$data" -jar "$run/deploy/deploy.jar" >"$logs/infrastructure.log" 2>&1 &
 pids+=($!)
 until grep -q '^READY' "$logs/infrastructure.log" 2>/dev/null; do
   kill -0 "${pids[0]}" 2>/dev/null || { echo "Infrastructure failed to start; see $logs/infrastructure.log" >&2; tail -20 "$logs/infrastructure.log" >&2; exit 1; }

@@ -73,6 +73,8 @@ public class EdgeConfiguration {
                         .minimumNumberOfCalls(cb.minimumCalls())
                         .slidingWindowSize(Math.max(cb.minimumCalls(), 20))
                         .waitDurationInOpenState(cb.openFor())
+                        // a full bulkhead is load, not a failing service: it must not open the breaker
+                        .ignoreExceptions(io.github.resilience4j.bulkhead.BulkheadFullException.class)
                         .build())
                 .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(cb.callTimeout()).build())
                 .build());
