@@ -26,13 +26,10 @@ class TransferAuthorizationMatrixTest extends AuthorizationMatrixTest {
 
     @Override
     protected MatrixFixtures fixtures() {
-        String idNumber = TransferTest.newIdNumber();
-        // suspended in Wuwei, already insured in Lanzhou: the conditions of a transfer to Lanzhou hold
-        EnrollmentDouble.get().enroll(idNumber, "王五", "100.00",
-                EnrollmentDouble.insurance(TransferTest.EMPLOYEE, TransferTest.WUWEI, "SUSPENDED", "在职职工", "2021-01", "2025-12"),
-                EnrollmentDouble.insurance(TransferTest.EMPLOYEE, TransferTest.LANZHOU, "ACTIVE", "在职职工", "2026-01", null));
-        TransferTest.eventually(() -> readModel.byIdNumber(idNumber)
-                .filter(person -> person.getInsurances().size() == 2).block());
+        String idNumber = enrolledForATransferToLanzhou("王五");
+        // the accepted transfer runs its machine part at once and moves its person out of Wuwei, after which that
+        // person's further applications are (rightly) refused: it gets a person of its own
+        String moving = enrolledForATransferToLanzhou("赵六");
 
         Map<String, Object> certificateForm = new LinkedHashMap<>();
         certificateForm.put("姓名", "王五");
@@ -51,11 +48,23 @@ class TransferAuthorizationMatrixTest extends AuthorizationMatrixTest {
         // who may advance or refuse depends on the current stage: those two get transfers of their own, still at 受理
         return MatrixFixtures.builder()
                 .object("/api/v1/transfer/certificates/{id}", inWuwei, "id", issued.certificate().id())
-                .object("/api/v1/transfer/transfers/{caseNumber}", inLanzhou, "caseNumber", accepted(transfer(idNumber)))
-                .object("/api/v1/transfer/cases/{caseNumber}", inLanzhou, "caseNumber", transfer(idNumber))
-                .object("/api/v1/transfer/cases/{caseNumber}/advance", inLanzhou, "caseNumber", transfer(idNumber))
-                .object("/api/v1/transfer/cases/{caseNumber}/refuse", inLanzhou, "caseNumber", transfer(idNumber))
+                .object("/api/v1/transfer/transfers/{caseNumber}", Owner.person(moving, TransferTest.LANZHOU),
+                        "caseNumber", accepted(transfer(moving, "赵六")))
+                .object("/api/v1/transfer/cases/{caseNumber}", inLanzhou, "caseNumber", transfer(idNumber, "王五"))
+                .object("/api/v1/transfer/cases/{caseNumber}/advance", inLanzhou, "caseNumber", transfer(idNumber, "王五"))
+                .object("/api/v1/transfer/cases/{caseNumber}/refuse", inLanzhou, "caseNumber", transfer(idNumber, "王五"))
                 .build();
+    }
+
+    /** Suspended in Wuwei, already insured in Lanzhou: the conditions of a transfer to Lanzhou hold. */
+    private String enrolledForATransferToLanzhou(String name) {
+        String idNumber = TransferTest.newIdNumber();
+        EnrollmentDouble.get().enroll(idNumber, name, "100.00",
+                EnrollmentDouble.insurance(TransferTest.EMPLOYEE, TransferTest.WUWEI, "SUSPENDED", "在职职工", "2021-01", "2025-12"),
+                EnrollmentDouble.insurance(TransferTest.EMPLOYEE, TransferTest.LANZHOU, "ACTIVE", "在职职工", "2026-01", null));
+        TransferTest.eventually(() -> readModel.byIdNumber(idNumber)
+                .filter(person -> person.getInsurances().size() == 2).block());
+        return idNumber;
     }
 
     /** The transfer's documents exist once the 转入地 has accepted it (the 联系函 is its first). */
@@ -69,9 +78,9 @@ class TransferAuthorizationMatrixTest extends AuthorizationMatrixTest {
         return caseNumber;
     }
 
-    private String transfer(String idNumber) {
+    private String transfer(String idNumber, String name) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("姓名", "王五");
+        f.put("姓名", name);
         f.put("证件类型及号码", TransferTest.idDoc(idNumber));
         f.put("联系电话", "13909351234");
         f.put("基本医疗保险类型", "职工医保");
