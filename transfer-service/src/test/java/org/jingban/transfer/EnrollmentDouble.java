@@ -239,7 +239,7 @@ public final class EnrollmentDouble {
             publish(EnrollmentContract.ACCOUNT_CREDITED, person.id, cmd.regionCode(), posted(person, "TRANSFER_IN",
                     amount.toPlainString(), "transfer-in:" + cmd.transferId(), cmd.transferId()));
         }
-        publish(EnrollmentContract.TRANSFER_IN_CREDITED, person.id, cmd.regionCode(), view(person, "转移接续转入"));
+        publish(EnrollmentContract.TRANSFER_IN_CREDITED, person.id, cmd.regionCode(), view(person, "转移接续转入", cmd.transferId()));
     }
 
     private static long months(String from, String to) {
@@ -264,10 +264,14 @@ public final class EnrollmentDouble {
     }
 
     private static EnrollmentContract.Person view(Person p, String what) {
+        return view(p, what, null);
+    }
+
+    private static EnrollmentContract.Person view(Person p, String what, String transferId) {
         List<EnrollmentContract.Insurance> list = p.insurances.stream().map(i -> new EnrollmentContract.Insurance(i.type,
                 i.region, null, null, i.category, i.status, null, List.copyOf(i.periods),
                 i.periods.stream().mapToLong(pe -> months(pe.from(), pe.to())).sum())).toList();
-        return new EnrollmentContract.Person(p.id, p.idNumber, p.name, what, p.insurances.get(0).region, list);
+        return new EnrollmentContract.Person(p.id, p.idNumber, p.name, what, p.insurances.get(0).region, list, transferId);
     }
 
     private void publish(String type, String subject, String region, Object data) {

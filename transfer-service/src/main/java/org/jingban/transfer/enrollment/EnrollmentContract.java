@@ -40,8 +40,9 @@ public final class EnrollmentContract {
     }
 
     /** Data of the person events. */
+    /** @param transferId on {@code transfer-in.credited}: the transfer whose credit it is (null on other events) */
     public record Person(String personId, String idNumber, String name, String what, String regionCode,
-                         List<Insurance> insurances) {
+                         List<Insurance> insurances, String transferId) {
     }
 
     /** Data of account.credited / account.debited. */

@@ -147,10 +147,12 @@ public class ReceivingOffice {
 
     /** enrollment-service credited the periods and balance in the 转入地: 办结. */
     public Mono<Void> onCredited(ReceivedEvent event, EnrollmentContract.Person person) {
-        // the contract's transfer-in.credited event names the person, not the transfer: the transfer awaiting credit
-        // for this person in this pool is the one
-        Query awaiting = Query.query(Criteria.where("idNumber").is(person.idNumber()).and("toRegionCode")
-                .is(event.regionCode() != null ? event.regionCode() : person.regionCode()).and("state")
+        // the event names its transfer; an event without one (an older enrollment-service) is matched to the transfer
+        // awaiting credit for this person in this pool
+        Criteria which = person.transferId() != null ? Criteria.where("_id").is(person.transferId())
+                : Criteria.where("idNumber").is(person.idNumber()).and("toRegionCode")
+                        .is(event.regionCode() != null ? event.regionCode() : person.regionCode());
+        Query awaiting = Query.query(which.and("state")
                 .in(IncomingTransfer.State.AWAITING_CREDIT.name(), IncomingTransfer.State.CREDITED.name()));
         return mongo.find(awaiting, IncomingTransfer.class)
                 .filter(t -> t.getState() == IncomingTransfer.State.AWAITING_CREDIT || !t.hasApplied(event.id()))
