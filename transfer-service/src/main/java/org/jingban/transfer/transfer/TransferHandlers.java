@@ -85,6 +85,53 @@ public class TransferHandlers {
             + "不符合办理条件的一次性告知全部原因（422）")
     @Access({Role.INSURED_PERSON, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> apply(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        Checked checked = check(body, caller);
+        TransferApplication a = checked.application();
+        Map<String, Object> form = checked.form();
+        ItemDefinition item = checked.item();
+        String transferId = UUID.randomUUID().toString();
+        form.put(TransferApplication.TRANSFER_ID, transferId);
+        ItemDefinition it = item;
+        List<MaterialStatus> materials = Applications.materials(it, form.get("申请材料"));
+        Party applicant = Party.person(a.idNumber(), a.name());
+        return enrollment.byIdNumber(a.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
+            List<Reason> failed = new ArrayList<>(Applications.missing(materials));
+            failed.addAll(conditions(a, person));
+            SubmitCase submit = new SubmitCase(TransferStages.ITEM_CODE, a.toRegionCode(),
+                    caller.isStaff() ? Channel.WINDOW : Channel.PORTAL, applicant, applicant, null, form, materials,
+                    List.of(TransferStages.insertion(it)), failed, Map.of(),
+                    caller.isStaff() ? CaseActors.as(caller, ActorRole.CLERK) : CaseActors.applicant(caller));
+            return cases.submit(submit);
+        }).flatMap(c -> c.getStatus() == CaseStatus.REJECTED ? Mono.error(Applications.refused(c))
+                : Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).body(new Submitted(c.getId(), c.getCaseNumber(),
+                c.getItemCode(), c.getStatus().name(), transferId, c.currentStageName()))));
+    }
+
+    @PostMapping("/transfers/precheck")
+    @Operation(summary = "转移接续办理条件预检（不提交申请）",
+            description = "与申请相同的表9内容；返回是否符合办理条件及全部不符合的原因（材料、转出地中止参保、转入地参保）。"
+                    + "不生成办件、不留记录：门户可在参保信息同步完成前反复预检，而不产生不予受理的办件")
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<Precheck> precheck(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        Checked checked = check(body, caller);
+        List<MaterialStatus> materials = Applications.materials(checked.item(), checked.form().get("申请材料"));
+        return enrollment.byIdNumber(checked.application().idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(person -> {
+                    List<Reason> failed = new ArrayList<>(Applications.missing(materials));
+                    failed.addAll(conditions(checked.application(), person));
+                    return new Precheck(failed.isEmpty(), failed);
+                });
+    }
+
+    /** 预检结果: eligible when {@code reasons} is empty. */
+    public record Precheck(boolean eligible, List<Reason> reasons) {
+    }
+
+    private record Checked(TransferApplication application, Map<String, Object> form, ItemDefinition item) {
+    }
+
+    /** The form's fields (every problem at once, 400) and who may apply for whom (403); nothing is stored. */
+    private Checked check(Map<String, Object> body, Caller caller) {
         Map<String, Object> form = new LinkedHashMap<>(body == null ? Map.of() : body);
         form.remove(TransferApplication.TRANSFER_ID);
         TransferApplication a = TransferApplication.of(form);
@@ -120,22 +167,7 @@ public class TransferHandlers {
         if (caller.isStaff() && !caller.serves(a.toRegionCode()) && !caller.serves(a.fromRegionCode())) {
             caller.requireServes(a.toRegionCode());
         }
-        String transferId = UUID.randomUUID().toString();
-        form.put(TransferApplication.TRANSFER_ID, transferId);
-        ItemDefinition it = item;
-        List<MaterialStatus> materials = Applications.materials(it, form.get("申请材料"));
-        Party applicant = Party.person(a.idNumber(), a.name());
-        return enrollment.byIdNumber(a.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
-            List<Reason> failed = new ArrayList<>(Applications.missing(materials));
-            failed.addAll(conditions(a, person));
-            SubmitCase submit = new SubmitCase(TransferStages.ITEM_CODE, a.toRegionCode(),
-                    caller.isStaff() ? Channel.WINDOW : Channel.PORTAL, applicant, applicant, null, form, materials,
-                    List.of(TransferStages.insertion(it)), failed, Map.of(),
-                    caller.isStaff() ? CaseActors.as(caller, ActorRole.CLERK) : CaseActors.applicant(caller));
-            return cases.submit(submit);
-        }).flatMap(c -> c.getStatus() == CaseStatus.REJECTED ? Mono.error(Applications.refused(c))
-                : Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).body(new Submitted(c.getId(), c.getCaseNumber(),
-                c.getItemCode(), c.getStatus().name(), transferId, c.currentStageName()))));
+        return new Checked(a, form, item);
     }
 
     /** 办理条件 (catalog): coverage at the 转出地 suspended (中止参保), insured at the 转入地. */

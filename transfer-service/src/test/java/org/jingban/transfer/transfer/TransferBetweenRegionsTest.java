@@ -157,6 +157,40 @@ class TransferBetweenRegionsTest extends TransferTest {
     }
 
     @Test
+    void a_precheck_tells_every_unmet_condition_and_stores_nothing_until_the_conditions_hold() {
+        String id = newIdNumber();
+        enrollment.enroll(id, "吴九", "10.00", EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "ACTIVE", "在职职工", "2020-01", null));
+        awaitReadModel(id, 1);
+        String token = TestTokens.insuredPerson(id);
+
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(token))
+                .bodyValue(form(id, "吴九", WUWEI, LANZHOU)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.eligible").isEqualTo(false)
+                // not insured in Lanzhou, not suspended in Wuwei
+                .jsonPath("$.reasons.length()").isEqualTo(2);
+        web.get().uri("/api/v1/transfer/cases/mine").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+
+        // someone whose unit reported 中断 in Wuwei and who is insured in Lanzhou: eligible
+        String ready = newIdNumber();
+        enrollment.enroll(ready, "郑十", "10.00",
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "INTERRUPTED", "在职职工", "2020-01", "2026-10"),
+                EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-11", null));
+        awaitReadModel(ready, 2);
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(ready)))
+                .bodyValue(form(ready, "郑十", WUWEI, LANZHOU)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.eligible").isEqualTo(true)
+                .jsonPath("$.reasons.length()").isEqualTo(0);
+        // bad input is still a 400 with every problem, and another person's precheck is refused
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("姓名", "吴九")).exchange().expectStatus().isBadRequest();
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(newIdNumber())))
+                .bodyValue(form(id, "吴九", WUWEI, LANZHOU)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void an_application_that_does_not_meet_the_conditions_gets_every_reason_at_once() {
         String id = newIdNumber();
         enrollment.enroll(id, "孙七", "0.00", EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "ACTIVE", "在职职工", "2020-01", null));
