@@ -94,9 +94,7 @@ public class TransferHandlers {
         ItemDefinition it = item;
         List<MaterialStatus> materials = Applications.materials(it, form.get("申请材料"));
         Party applicant = Party.person(a.idNumber(), a.name());
-        return enrollment.byIdNumber(a.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
-            List<Reason> failed = new ArrayList<>(Applications.missing(materials));
-            failed.addAll(conditions(a, person));
+        return failedChecks(a, materials).flatMap(failed -> {
             SubmitCase submit = new SubmitCase(TransferStages.ITEM_CODE, a.toRegionCode(),
                     caller.isStaff() ? Channel.WINDOW : Channel.PORTAL, applicant, applicant, null, form, materials,
                     List.of(TransferStages.insertion(it)), failed, Map.of(),
@@ -115,12 +113,16 @@ public class TransferHandlers {
     public Mono<Precheck> precheck(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
         Checked checked = check(body, caller);
         List<MaterialStatus> materials = Applications.materials(checked.item(), checked.form().get("申请材料"));
-        return enrollment.byIdNumber(checked.application().idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .map(person -> {
-                    List<Reason> failed = new ArrayList<>(Applications.missing(materials));
-                    failed.addAll(conditions(checked.application(), person));
-                    return new Precheck(failed.isEmpty(), failed);
-                });
+        return failedChecks(checked.application(), materials).map(failed -> new Precheck(failed.isEmpty(), failed));
+    }
+
+    /** Every reason the application does not qualify (missing materials, 办理条件), for 申请 and 预检 alike. */
+    private Mono<List<Reason>> failedChecks(TransferApplication a, List<MaterialStatus> materials) {
+        return enrollment.byIdNumber(a.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty()).map(person -> {
+            List<Reason> failed = new ArrayList<>(Applications.missing(materials));
+            failed.addAll(conditions(a, person));
+            return failed;
+        });
     }
 
     /** 预检结果: eligible when {@code reasons} is empty. */
