@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jingban.enrollment.account.AccountEvents;
 import org.jingban.enrollment.account.AccountHandlers;
+import org.jingban.enrollment.api.AccountEvents;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.employer.EmployerEvents;
-import org.jingban.enrollment.person.PersonEvents;
 import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.EventProbe;

@@ -24,9 +24,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jingban.enrollment.api.AccountEvents;
+import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.test.JingbanInfrastructure;
-import org.jingban.transfer.enrollment.EnrollmentContract;
 
 /**
  * Plays enrollment-service in these tests by answering its transfer contract (enrollment-service/README.md) on the
@@ -43,7 +46,7 @@ public final class EnrollmentDouble {
         final String region;
         String status;
         final String category;
-        final List<EnrollmentContract.Period> periods = new ArrayList<>();
+        final List<PersonEvents.Period> periods = new ArrayList<>();
 
         Ins(String type, String region, String status, String category) {
             this.type = type;
@@ -97,11 +100,11 @@ public final class EnrollmentDouble {
             person.insurances.add(i);
         }
         persons.put(idNumber, person);
-        publish(EnrollmentContract.PERSON_ENROLLED, person.id, insurances[0].region, view(person, "参保登记"));
+        publish(PersonEvents.ENROLLED, person.id, insurances[0].region, view(person, "参保登记"));
         if (new BigDecimal(balance).signum() > 0) {
             person.balance = new BigDecimal(balance);
             person.sequence++;
-            publish(EnrollmentContract.ACCOUNT_CREDITED, person.id, insurances[0].region, posted(person, "CONTRIBUTION",
+            publish(AccountEvents.CREDITED, person.id, insurances[0].region, posted(person, "CONTRIBUTION",
                     balance, "seed-" + person.id, null));
         }
         return person;
@@ -110,7 +113,7 @@ public final class EnrollmentDouble {
     public static Ins insurance(String type, String region, String status, String category, String... fromTo) {
         Ins ins = new Ins(type, region, status, category);
         for (int k = 0; k < fromTo.length; k += 2) {
-            ins.periods.add(new EnrollmentContract.Period(fromTo[k], fromTo[k + 1], region, null, category, "本地"));
+            ins.periods.add(new PersonEvents.Period(fromTo[k], fromTo[k + 1], region, null, category, "本地"));
         }
         return ins;
     }
@@ -128,7 +131,7 @@ public final class EnrollmentDouble {
         return persons.get(idNumber).balance;
     }
 
-    public List<EnrollmentContract.Period> periods(String idNumber, String type, String region) {
+    public List<PersonEvents.Period> periods(String idNumber, String type, String region) {
         return persons.get(idNumber).insurances.stream().filter(i -> i.type.equals(type) && i.region.equals(region))
                 .findFirst().map(i -> List.copyOf(i.periods)).orElse(List.of());
     }
@@ -177,14 +180,14 @@ public final class EnrollmentDouble {
             return;
         }
         switch (type) {
-            case EnrollmentContract.RELEASE_REQUESTED -> release(EventJson.read(json, EnrollmentContract.Release.class));
-            case EnrollmentContract.CREDIT_REQUESTED -> credit(EventJson.read(json, EnrollmentContract.CreditIn.class));
+            case TransferHooks.RELEASE_REQUESTED -> release(EventJson.read(json, TransferHooks.Release.class));
+            case TransferHooks.CREDIT_REQUESTED -> credit(EventJson.read(json, TransferHooks.CreditIn.class));
             default -> {
             }
         }
     }
 
-    private void release(EnrollmentContract.Release cmd) {
+    private void release(TransferHooks.Release cmd) {
         if (!applied.add("release:" + cmd.transferId())) {
             return;
         }
@@ -194,7 +197,7 @@ public final class EnrollmentDouble {
         // enrollment-service releases a coverage that has stopped: 中止 for the transfer, or the unit's 中断 / 终止
         if (ins == null || !java.util.Set.of("SUSPENDED", "INTERRUPTED", "TERMINATED").contains(ins.status)) {
             publish("jingban.enrollment.transfer-hook.refused.v1", cmd.transferId(), cmd.regionCode(), Map.of(
-                    "transferId", cmd.transferId(), "commandType", EnrollmentContract.RELEASE_REQUESTED,
+                    "transferId", cmd.transferId(), "commandType", TransferHooks.RELEASE_REQUESTED,
                     "reasons", List.of(Map.of("field", "idNumber", "code", "not-suspended",
                             "message", "该人员在转出地的" + cmd.insuranceType() + "未中止参保"))));
             return;
@@ -206,17 +209,17 @@ public final class EnrollmentDouble {
             entryId = UUID.randomUUID().toString();
             BigDecimal before = person.balance;
             person.balance = BigDecimal.ZERO.setScale(2);
-            publish(EnrollmentContract.ACCOUNT_DEBITED, person.id, cmd.regionCode(), posted(person, "TRANSFER_OUT",
+            publish(AccountEvents.DEBITED, person.id, cmd.regionCode(), posted(person, "TRANSFER_OUT",
                     before.negate().toPlainString(), "transfer-out:" + cmd.transferId(), cmd.transferId()));
         }
         ins.status = "TRANSFERRED_OUT";
         long months = ins.periods.stream().mapToLong(pe -> months(pe.from(), pe.to())).sum();
-        publish(EnrollmentContract.RECORD_RELEASED, person.id, cmd.regionCode(), new EnrollmentContract.InsuranceRecord(
+        publish(PersonEvents.RECORD_RELEASED, person.id, cmd.regionCode(), new TransferHooks.InsuranceRecord(
                 cmd.transferId(), person.id, person.idNumber, person.name, ins.type, ins.region, List.copyOf(ins.periods),
                 months, moved, entryId));
     }
 
-    private void credit(EnrollmentContract.CreditIn cmd) {
+    private void credit(TransferHooks.CreditIn cmd) {
         if (!applied.add("credit:" + cmd.transferId())) {
             return;
         }
@@ -228,18 +231,18 @@ public final class EnrollmentDouble {
                     person.insurances.add(created);
                     return created;
                 });
-        for (EnrollmentContract.Period pe : cmd.periods()) {
-            ins.periods.add(new EnrollmentContract.Period(pe.from(), pe.to(), pe.regionCode(), null, pe.category(), "转入"));
+        for (PersonEvents.Period pe : cmd.periods()) {
+            ins.periods.add(new PersonEvents.Period(pe.from(), pe.to(), pe.regionCode(), null, pe.category(), "转入"));
         }
         ins.status = "ACTIVE";
         BigDecimal amount = new BigDecimal(cmd.balance());
         if (amount.signum() > 0) {
             person.balance = person.balance.add(amount);
             person.sequence++;
-            publish(EnrollmentContract.ACCOUNT_CREDITED, person.id, cmd.regionCode(), posted(person, "TRANSFER_IN",
+            publish(AccountEvents.CREDITED, person.id, cmd.regionCode(), posted(person, "TRANSFER_IN",
                     amount.toPlainString(), "transfer-in:" + cmd.transferId(), cmd.transferId()));
         }
-        publish(EnrollmentContract.TRANSFER_IN_CREDITED, person.id, cmd.regionCode(), view(person, "转移接续转入", cmd.transferId()));
+        publish(PersonEvents.TRANSFER_IN_CREDITED, person.id, cmd.regionCode(), view(person, "转移接续转入", cmd.transferId()));
     }
 
     private static long months(String from, String to) {
@@ -263,19 +266,19 @@ public final class EnrollmentDouble {
         return m;
     }
 
-    private static EnrollmentContract.Person view(Person p, String what) {
+    private static PersonEvents.Person view(Person p, String what) {
         return view(p, what, null);
     }
 
-    private static EnrollmentContract.Person view(Person p, String what, String transferId) {
-        List<EnrollmentContract.Insurance> list = p.insurances.stream().map(i -> new EnrollmentContract.Insurance(i.type,
+    private static PersonEvents.Person view(Person p, String what, String transferId) {
+        List<PersonEvents.InsuranceView> list = p.insurances.stream().map(i -> new PersonEvents.InsuranceView(i.type,
                 i.region, null, null, i.category, i.status, null, List.copyOf(i.periods),
                 i.periods.stream().mapToLong(pe -> months(pe.from(), pe.to())).sum())).toList();
-        return new EnrollmentContract.Person(p.id, p.idNumber, p.name, what, p.insurances.get(0).region, list, transferId);
+        return new PersonEvents.Person(p.id, p.idNumber, p.name, what, p.insurances.get(0).region, list, transferId);
     }
 
     private void publish(String type, String subject, String region, Object data) {
-        ProducerRecord<String, String> r = new ProducerRecord<>(EnrollmentContract.TOPIC, subject, EventJson.write(data));
+        ProducerRecord<String, String> r = new ProducerRecord<>(EnrollmentTopics.EVENTS, subject, EventJson.write(data));
         r.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(UUID.randomUUID().toString()))
                 .add("ce_source", bytes("/jingban/enrollment")).add("ce_type", bytes(type))
                 .add("ce_subject", bytes(subject)).add("ce_time", bytes(Instant.now().toString()))

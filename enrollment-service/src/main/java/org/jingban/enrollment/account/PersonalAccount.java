@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.shared.Money;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
@@ -120,7 +121,7 @@ public class PersonalAccount extends AggregateDocument {
             closedBy = null;
         }
         enqueue(OutboxEvent.of(signed >= 0 ? AccountEvents.CREDITED : AccountEvents.DEBITED, id, regionCode,
-                AccountEvents.Posted.of(this, entry)));
+                AccountEventMapper.posted(this, entry)));
         return new Posted(entry);
     }
 

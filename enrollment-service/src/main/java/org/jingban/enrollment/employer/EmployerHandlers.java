@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.enrollment.person.PersonEvents;
+import org.jingban.enrollment.person.PersonEventMapper;
 import org.jingban.enrollment.person.PersonService;
 import org.jingban.enrollment.shared.Answers;
 import org.jingban.enrollment.shared.ItemSubmissions.Submitted;
@@ -87,7 +87,7 @@ public class EmployerHandlers {
                 .flatMap(u -> persons.staffOf(u.getId()).map(p -> p.getInsurances().stream()
                                 .filter(i -> u.getId().equals(i.getUnitId())).findFirst()
                                 .map(i -> {
-                                    var view = PersonEvents.InsuranceView.of(i, java.time.YearMonth.now(Case_ZONE));
+                                    var view = PersonEventMapper.insurance(i, java.time.YearMonth.now(Case_ZONE));
                                     return new StaffLine(p.getId(), p.getName(), Masking.idNumber(p.getIdNumber()),
                                             i.getCategory(), i.getStatus().name(), i.getStatus().label(),
                                             view.contributionMonths());

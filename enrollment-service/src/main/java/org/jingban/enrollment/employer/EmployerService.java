@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.jingban.enrollment.shared.Submitters;
 import org.jingban.platform.security.Caller;
-import org.jingban.platform.security.cases.CaseActors;
+import org.jingban.platform.service.cases.CaseActors;
 import org.jingban.enrollment.shared.Channels;
 import org.jingban.enrollment.shared.ItemSubmissions;
 import org.jingban.enrollment.shared.ItemSubmissions.Submitted;

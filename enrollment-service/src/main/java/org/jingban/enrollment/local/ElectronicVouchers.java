@@ -14,9 +14,10 @@ import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jingban.enrollment.CaseEffects;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.person.InsuredPerson;
 import org.jingban.enrollment.person.PersonAccess;
-import org.jingban.enrollment.person.PersonEvents;
+import org.jingban.enrollment.person.PersonEventMapper;
 import org.jingban.enrollment.shared.Answers;
 import org.jingban.enrollment.shared.ItemSubmissions;
 import org.jingban.enrollment.shared.ItemSubmissions.Submitted;
@@ -162,7 +163,7 @@ public class ElectronicVouchers implements CaseEffects.ItemEffect {
                 .flatMap(p -> audit.read(caller, org.jingban.platform.security.Owner.person(p.getIdNumber(), null),
                         "医保电子凭证核验", p.getId()).thenReturn(p))
                 .map(p -> new VerifiedHolder(p.getId(), p.getName(), Masking.idNumber(p.getIdNumber()),
-                        p.getInsurances().stream().map(i -> PersonEvents.InsuranceView.of(i, YearMonth.now(clock))).toList()));
+                        p.getInsurances().stream().map(i -> PersonEventMapper.insurance(i, YearMonth.now(clock))).toList()));
     }
 
     private Mono<InsuredPerson> insured(String idNumber) {

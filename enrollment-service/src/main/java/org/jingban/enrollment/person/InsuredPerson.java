@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.shared.ChangeRecord;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
@@ -166,7 +167,7 @@ public class InsuredPerson extends AggregateDocument {
         String after = insurance.getStatus().label() + ("在职转退休".equals(changeType) ? "·" + Insurance.RETIRED : "");
         changes.add(new ChangeRecord(itemFor(type), caseNumber, type + "·" + changeType, before, after, false, at));
         markApplied(caseId + ":" + type + ":" + region);
-        enqueue(OutboxEvent.of(event, id, region, PersonEvents.Person.of(this, changeType, region, YearMonth.from(
+        enqueue(OutboxEvent.of(event, id, region, PersonEventMapper.person(this, changeType, region, YearMonth.from(
                 at.atZone(org.jingban.platform.cases.Case.ZONE)))));
     }
 
@@ -199,7 +200,7 @@ public class InsuredPerson extends AggregateDocument {
 
     void informationChanged(String caseId, String what, String regionCode, Instant at) {
         markApplied(caseId);
-        enqueue(OutboxEvent.of(PersonEvents.CHANGED, id, regionCode, PersonEvents.Person.of(this, what, regionCode,
+        enqueue(OutboxEvent.of(PersonEvents.CHANGED, id, regionCode, PersonEventMapper.person(this, what, regionCode,
                 YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)))));
     }
 
@@ -264,7 +265,7 @@ public class InsuredPerson extends AggregateDocument {
     }
 
     void enqueueChanged(String type, String what, String region, Instant at, String transferId) {
-        enqueue(OutboxEvent.of(type, id, region, PersonEvents.Person.of(this, what, region,
+        enqueue(OutboxEvent.of(type, id, region, PersonEventMapper.person(this, what, region,
                 YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)), transferId)));
     }
 

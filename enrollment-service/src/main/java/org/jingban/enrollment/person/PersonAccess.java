@@ -3,10 +3,10 @@ package org.jingban.enrollment.person;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.UUID;
 
-import org.jingban.enrollment.transfer.TransferCommands;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.OutboxEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,13 +48,13 @@ public class PersonAccess {
     }
 
     public void releaseForTransfer(InsuredPerson p, Insurance insurance, String transferId,
-                                   TransferCommands.InsuranceRecord record, Instant at) {
+                                   TransferHooks.InsuranceRecord record, Instant at) {
         p.releaseForTransfer(insurance, transferId, at);
         p.enqueue(OutboxEvent.of(PersonEvents.RECORD_RELEASED, p.getId(), insurance.getRegionCode(), record));
     }
 
     /** Applies a transfer-in once (creating the person when needed) and publishes the credit. */
-    public Mono<InsuredPerson> creditTransferIn(TransferCommands.CreditIn cmd, YearMonth month, Instant at) {
+    public Mono<InsuredPerson> creditTransferIn(TransferHooks.CreditIn cmd, YearMonth month, Instant at) {
         String key = "transfer-credit:" + cmd.transferId();
         return Mono.defer(() -> findByIdNumber(cmd.idNumber())
                         .map(p -> java.util.Map.entry(p, false))
@@ -68,7 +68,7 @@ public class PersonAccess {
                             String category = cmd.category() != null ? cmd.category()
                                     : Insurance.RESIDENT_INSURANCE.equals(cmd.insuranceType()) ? Insurance.RESIDENT : Insurance.FLEXIBLE;
                             p.creditTransferIn(cmd.insuranceType(), cmd.regionCode(), category,
-                                    cmd.periods() == null ? List.of() : cmd.periods(), month, cmd.transferId(), at);
+                                    PersonEventMapper.fromEvents(cmd.periods()), month, cmd.transferId(), at);
                             p.enqueueChanged(PersonEvents.TRANSFER_IN_CREDITED, "转移接续转入", cmd.regionCode(), at, cmd.transferId());
                             return entry.getValue() ? template.insert(p) : template.save(p);
                         }))

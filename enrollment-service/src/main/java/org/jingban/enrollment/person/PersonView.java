@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.jingban.enrollment.account.AccountHandlers.EntryView;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.shared.ChangeRecord;
 import org.jingban.platform.identifiers.Masking;
 
@@ -21,7 +22,7 @@ public record PersonView(String personId, String idNumber, String name, String g
 
     public static PersonView of(InsuredPerson p, YearMonth now, Account account) {
         List<PersonEvents.InsuranceView> insurances = p.getInsurances().stream()
-                .map(i -> PersonEvents.InsuranceView.of(i, now)).toList();
+                .map(i -> PersonEventMapper.insurance(i, now)).toList();
         return new PersonView(p.getId(), Masking.idNumber(p.getIdNumber()), p.getName(), p.getGender(), p.getBirthDate(),
                 p.getPhone() == null ? null : Masking.mobile(p.getPhone()), insurances,
                 insurances.stream().mapToLong(PersonEvents.InsuranceView::contributionMonths).sum(), account,

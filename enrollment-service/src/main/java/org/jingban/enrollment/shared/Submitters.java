@@ -4,7 +4,7 @@ import org.jingban.platform.cases.ActorRole;
 import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.Party;
 import org.jingban.platform.security.Caller;
-import org.jingban.platform.security.cases.CaseActors;
+import org.jingban.platform.service.cases.CaseActors;
 import org.jingban.platform.web.problem.ProblemException;
 
 /**

@@ -3,9 +3,10 @@ package org.jingban.enrollment.transfer;
 import java.time.Instant;
 import java.util.List;
 
+import org.jingban.enrollment.api.TransferHooks;
+import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
-import org.jingban.platform.web.problem.Violation;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,13 +18,13 @@ public class TransferHookRefusal extends AggregateDocument {
 
     private String transferId;
     private String commandType;
-    private List<Violation> reasons;
+    private List<Reason> reasons;
     private Instant at;
 
     TransferHookRefusal() {
     }
 
-    static TransferHookRefusal of(String commandEventId, String transferId, String commandType, List<Violation> reasons,
+    static TransferHookRefusal of(String commandEventId, String transferId, String commandType, List<Reason> reasons,
                                   String regionCode, Instant at) {
         TransferHookRefusal r = new TransferHookRefusal();
         r.id = commandEventId;
@@ -31,13 +32,13 @@ public class TransferHookRefusal extends AggregateDocument {
         r.commandType = commandType;
         r.reasons = reasons;
         r.at = at;
-        r.enqueue(OutboxEvent.of(TransferCommands.REFUSED, transferId == null ? commandEventId : transferId, regionCode,
-                new TransferCommands.Refused(transferId, commandType, reasons)));
+        r.enqueue(OutboxEvent.of(TransferHooks.REFUSED, transferId == null ? commandEventId : transferId, regionCode,
+                new TransferHooks.Refused(transferId, commandType, reasons)));
         return r;
     }
 
     public String getTransferId() { return transferId; }
     public String getCommandType() { return commandType; }
-    public List<Violation> getReasons() { return reasons; }
+    public List<Reason> getReasons() { return reasons; }
     public Instant getAt() { return at; }
 }

@@ -9,9 +9,15 @@ import java.util.Optional;
 import org.jingban.enrollment.account.AccountLedger;
 import org.jingban.enrollment.account.EntryKind;
 import org.jingban.enrollment.account.PostEntry;
+import org.jingban.enrollment.api.TransferHooks.CreditIn;
+import org.jingban.enrollment.api.TransferHooks.InsuranceRecord;
+import org.jingban.enrollment.api.TransferHooks.Outcome;
+import org.jingban.enrollment.api.TransferHooks.Release;
+import org.jingban.enrollment.api.TransferHooks.Suspend;
 import org.jingban.enrollment.person.Insurance;
 import org.jingban.enrollment.person.InsuredPerson;
 import org.jingban.enrollment.person.PersonAccess;
+import org.jingban.enrollment.person.PersonEventMapper;
 import org.jingban.enrollment.shared.Money;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.ResidentIdNumber;
@@ -27,7 +33,8 @@ import reactor.util.retry.Retry;
 /**
  * The hooks of 关系转移接续 (transfer-service): 中止参保, release of the record and balance, credit of transferred-in
  * periods and balance. Each is idempotent by transfer id: the person keeps the applied command in its inbox, the
- * ledger keys the account entry {@code transfer-out:<id>} / {@code transfer-in:<id>}.
+ * ledger keys the account entry {@code transfer-out:<id>} / {@code transfer-in:<id>}. Commands and answers are
+ * enrollment-service-api's {@link org.jingban.enrollment.api.TransferHooks}.
  */
 @Service
 public class TransferHooks {
@@ -68,7 +75,7 @@ public class TransferHooks {
     }
 
     /** 中止参保: the insurance in the 转出地 stops (its running period closes with this month). */
-    public Mono<TransferCommands.Outcome> suspend(TransferCommands.Suspend cmd) {
+    public Mono<Outcome> suspend(Suspend cmd) {
         Violations v = new Violations();
         validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
         v.throwIfAny();
@@ -93,7 +100,7 @@ public class TransferHooks {
             java.util.EnumSet.of(Insurance.Status.SUSPENDED, Insurance.Status.INTERRUPTED, Insurance.Status.TERMINATED);
 
     /** Releases the record (periods, months) and the whole balance (debited to zero as 转移转出). */
-    public Mono<TransferCommands.InsuranceRecord> release(TransferCommands.Release cmd) {
+    public Mono<InsuranceRecord> release(Release cmd) {
         Violations v = new Violations();
         validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
         v.throwIfAny();
@@ -114,9 +121,9 @@ public class TransferHooks {
                             : Mono.just(Optional.empty());
             return balance.flatMap(entry -> Mono.defer(() -> person(cmd.idNumber()).flatMap(fresh -> {
                         Insurance ins = fresh.insurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow();
-                        TransferCommands.InsuranceRecord record = new TransferCommands.InsuranceRecord(cmd.transferId(),
-                                fresh.getId(), fresh.getIdNumber(), fresh.getName(), cmd.insuranceType(), cmd.regionCode(),
-                                ins.getPeriods(), ins.contributionMonths(month()),
+                        InsuranceRecord record = new InsuranceRecord(cmd.transferId(), fresh.getId(),
+                                fresh.getIdNumber(), fresh.getName(), cmd.insuranceType(), cmd.regionCode(),
+                                PersonEventMapper.periods(ins.getPeriods()), ins.contributionMonths(month()),
                                 Money.format(entry.map(e -> -e.amountFen()).orElse(0L)), entry.map(e -> e.id()).orElse(null));
                         if (fresh.hasApplied("transfer-release:" + cmd.transferId())) {
                             return Mono.just(record);
@@ -128,7 +135,7 @@ public class TransferHooks {
     }
 
     /** Credits the transferred-in periods and balance in the 转入地; creates the person if this pool has never seen them. */
-    public Mono<TransferCommands.Outcome> creditIn(TransferCommands.CreditIn cmd) {
+    public Mono<Outcome> creditIn(CreditIn cmd) {
         Violations v = new Violations();
         validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
         v.require("name", cmd.name()).require("fromRegionCode", cmd.fromRegionCode()).require("balance", cmd.balance());
@@ -165,10 +172,10 @@ public class TransferHooks {
         }
     }
 
-    private Mono<TransferCommands.Outcome> outcome(String transferId, InsuredPerson p, String type, String region) {
+    private Mono<Outcome> outcome(String transferId, InsuredPerson p, String type, String region) {
         Insurance ins = p.insurance(type, region).orElseThrow();
         return ledger.findById(p.getId()).map(a -> Money.format(a.getBalanceFen())).defaultIfEmpty("0.00")
-                .map(balance -> new TransferCommands.Outcome(transferId, p.getId(), type, region, ins.getStatus().name(),
+                .map(balance -> new Outcome(transferId, p.getId(), type, region, ins.getStatus().name(),
                         ins.contributionMonths(month()), balance));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.platform.web.problem.Violation;
 import org.junit.jupiter.api.Test;
 

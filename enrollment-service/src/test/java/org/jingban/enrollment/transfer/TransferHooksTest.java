@@ -1,6 +1,9 @@
 package org.jingban.enrollment.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jingban.enrollment.api.TransferHooks.CREDIT_REQUESTED;
+import static org.jingban.enrollment.api.TransferHooks.REFUSED;
+import static org.jingban.enrollment.api.TransferHooks.SUSPEND_REQUESTED;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,9 +18,11 @@ import org.jingban.enrollment.account.AccountLedger;
 import org.jingban.enrollment.account.EntryKind;
 import org.jingban.enrollment.account.PersonalAccount;
 import org.jingban.enrollment.account.PostEntry;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks.CreditIn;
+import org.jingban.enrollment.api.TransferHooks.Suspend;
 import org.jingban.enrollment.person.Insurance;
 import org.jingban.enrollment.person.InsuredPerson;
-import org.jingban.enrollment.person.PersonEvents;
 import org.jingban.enrollment.person.PersonService;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.security.test.TestTokens;
@@ -131,8 +136,8 @@ class TransferHooksTest extends EnrollmentTest {
     void a_credit_command_on_the_transfer_topic_credits_periods_and_balance_once() throws Exception {
         String idNumber = newIdNumber();
         String transferId = "T-" + UUID.randomUUID();
-        var command = new TransferCommands.CreditIn(transferId, idNumber, "转入人", "职工基本医疗保险", LANZHOU, "513224",
-                List.of(new org.jingban.enrollment.person.Period("2020-01", "2026-10", "513224", null, "在职职工", "本地")),
+        var command = new CreditIn(transferId, idNumber, "转入人", "职工基本医疗保险", LANZHOU, "513224",
+                List.of(new PersonEvents.Period("2020-01", "2026-10", "513224", null, "在职职工", "本地")),
                 "888.88", "灵活就业人员");
         try (EventProbe probe = JingbanInfrastructure.get().probe("jingban.enrollment.events");
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -143,7 +148,7 @@ class TransferHooksTest extends EnrollmentTest {
                 record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                         .add("ce_id", (transferId + "-credit").getBytes(StandardCharsets.UTF_8))
                         .add("ce_source", "/jingban/transfer".getBytes(StandardCharsets.UTF_8))
-                        .add("ce_type", TransferCommands.CREDIT_REQUESTED.getBytes(StandardCharsets.UTF_8))
+                        .add("ce_type", CREDIT_REQUESTED.getBytes(StandardCharsets.UTF_8))
                         .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
                 producer.send(record).get();
             }
@@ -171,13 +176,13 @@ class TransferHooksTest extends EnrollmentTest {
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                      "bootstrap.servers", JingbanInfrastructure.get().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>("jingban.transfer.events", transferId,
-                    EventJson.write(new TransferCommands.Suspend(transferId, newIdNumber(), "职工基本医疗保险", WUWEI)));
+                    EventJson.write(new Suspend(transferId, newIdNumber(), "职工基本医疗保险", WUWEI)));
             record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                     .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                     .add("ce_source", "/jingban/transfer".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_type", TransferCommands.SUSPEND_REQUESTED.getBytes(StandardCharsets.UTF_8));
+                    .add("ce_type", SUSPEND_REQUESTED.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
-            CloudEventRecord refused = probe.awaitEvent(e -> TransferCommands.REFUSED.equals(e.type())
+            CloudEventRecord refused = probe.awaitEvent(e -> REFUSED.equals(e.type())
                     && transferId.equals(e.subject()), TIMEOUT);
             assertThat(refused.dataJson()).contains("not-insured");
         } catch (Exception e) {

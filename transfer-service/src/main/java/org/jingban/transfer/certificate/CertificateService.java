@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jingban.enrollment.api.InsuranceTypes;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.cases.Case;
 import org.jingban.transfer.Money;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.enrollment.EnrolledPerson;
-import org.jingban.transfer.enrollment.EnrollmentContract;
 import org.jingban.transfer.signing.OfficeKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -61,14 +62,14 @@ public class CertificateService {
     public static List<Map<String, Object>> insuranceRows(EnrolledPerson person, String regionCode, String type,
                                                           String regionName) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (EnrollmentContract.Insurance i : person.insurancesIn(regionCode)) {
+        for (PersonEvents.InsuranceView i : person.insurancesIn(regionCode)) {
             if (type != null && !type.equals(i.insuranceType())) {
                 continue;
             }
-            String from = i.periods().stream().map(EnrollmentContract.Period::from).min(String::compareTo).orElse("");
+            String from = i.periods().stream().map(PersonEvents.Period::from).min(String::compareTo).orElse("");
             boolean open = i.periods().stream().anyMatch(p -> p.to() == null);
-            String to = open ? "" : i.periods().stream().map(EnrollmentContract.Period::to).max(String::compareTo).orElse("");
-            String balance = EnrollmentContract.EMPLOYEE_INSURANCE.equals(i.insuranceType()) ? person.getBalance() : "0.00";
+            String to = open ? "" : i.periods().stream().map(PersonEvents.Period::to).max(String::compareTo).orElse("");
+            String balance = InsuranceTypes.EMPLOYEE_INSURANCE.equals(i.insuranceType()) ? person.getBalance() : "0.00";
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("基本医疗保险类型", i.insuranceType());
             row.put("参保地", regionName + "（" + regionCode + "）");

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jingban.enrollment.api.AccountEvents;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,7 +21,7 @@ public class EnrolledPerson extends AggregateDocument {
     @Indexed
     private String idNumber;
     private String name;
-    private List<EnrollmentContract.Insurance> insurances = new ArrayList<>();
+    private List<PersonEvents.InsuranceView> insurances = new ArrayList<>();
     /** yuan, as enrollment's balanceAfter of the newest entry */
     private String balance = "0.00";
     private long balanceSequence;
@@ -33,7 +35,7 @@ public class EnrolledPerson extends AggregateDocument {
     }
 
     /** Person events carry the whole person: the newest replaces what was known (events of one person are ordered). */
-    public EnrolledPerson apply(EnrollmentContract.Person person, Instant at) {
+    public EnrolledPerson apply(PersonEvents.Person person, Instant at) {
         if (person.idNumber() != null) {
             idNumber = person.idNumber();
         }
@@ -46,7 +48,7 @@ public class EnrolledPerson extends AggregateDocument {
     }
 
     /** Account entries carry their sequence: an older one (redelivered late) does not move the balance back. */
-    public EnrolledPerson apply(EnrollmentContract.Posted posted, Instant at) {
+    public EnrolledPerson apply(AccountEvents.Posted posted, Instant at) {
         if (posted.sequence() > balanceSequence) {
             balanceSequence = posted.sequence();
             balance = posted.balanceAfter();
@@ -56,18 +58,18 @@ public class EnrolledPerson extends AggregateDocument {
         return this;
     }
 
-    public Optional<EnrollmentContract.Insurance> insurance(String type, String regionCode) {
+    public Optional<PersonEvents.InsuranceView> insurance(String type, String regionCode) {
         return insurances.stream().filter(i -> i.insuranceType().equals(type) && i.regionCode().equals(regionCode))
                 .findFirst();
     }
 
-    public List<EnrollmentContract.Insurance> insurancesIn(String regionCode) {
+    public List<PersonEvents.InsuranceView> insurancesIn(String regionCode) {
         return insurances.stream().filter(i -> regionCode.equals(i.regionCode())).toList();
     }
 
     public String getIdNumber() { return idNumber; }
     public String getName() { return name; }
-    public List<EnrollmentContract.Insurance> getInsurances() { return List.copyOf(insurances); }
+    public List<PersonEvents.InsuranceView> getInsurances() { return List.copyOf(insurances); }
     public String getBalance() { return balance; }
     public long getBalanceSequence() { return balanceSequence; }
     public String getAccountRegionCode() { return accountRegionCode; }

@@ -1,5 +1,7 @@
 package org.jingban.transfer.enrollment;
 
+import org.jingban.enrollment.api.AccountEvents;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,14 +27,14 @@ public class EnrollmentReadModel {
     }
 
     public Mono<EnrolledPerson> person(ReceivedEvent event) {
-        EnrollmentContract.Person person = event.data(EnrollmentContract.Person.class);
+        PersonEvents.Person person = event.data(PersonEvents.Person.class);
         String id = person.personId() != null ? person.personId() : event.subject();
         return inbox.applyOnceOrCreate(EnrolledPerson.class, id, () -> EnrolledPerson.of(id), event,
                 p -> p.apply(person, event.time()));
     }
 
     public Mono<EnrolledPerson> account(ReceivedEvent event) {
-        EnrollmentContract.Posted posted = event.data(EnrollmentContract.Posted.class);
+        AccountEvents.Posted posted = event.data(AccountEvents.Posted.class);
         String id = posted.personId() != null ? posted.personId() : posted.accountId();
         return inbox.applyOnceOrCreate(EnrolledPerson.class, id, () -> EnrolledPerson.of(id), event,
                 p -> p.apply(posted, event.time()));

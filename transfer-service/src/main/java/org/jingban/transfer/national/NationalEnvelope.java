@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param msgType {@code LXH} 联系函, {@code XXB} 信息表 with the fund transfer, {@code ZCSB} 转出失败 (refusal),
  *                {@code XXBJJ} 信息表拒收
- * @param body    the message, field names as in {@link org.jingban.transfer.transfer.TransferEvents}
+ * @param body    the message, field names as in {@link org.jingban.transfer.api.TransferEvents}
  */
 public record NationalEnvelope(String msgId, String msgType, String sendProvince, String recvProvince, String sendRegion,
                                String recvRegion, Instant sendTime, Map<String, Object> body) {

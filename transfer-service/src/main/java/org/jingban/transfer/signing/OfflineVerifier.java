@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
 
+import org.jingban.transfer.api.ElectronicSeal;
+
 /**
  * Verification without this service (离线验签): the document's content as JSON-like maps, its seal and the signing
  * office's public certificate (PEM, published at {@code GET /api/v1/transfer/offices/{regionCode}/certificate}).

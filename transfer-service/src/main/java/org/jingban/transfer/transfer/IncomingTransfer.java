@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
-import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.api.TransferEvents;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -42,7 +44,7 @@ public class IncomingTransfer extends AggregateDocument {
     /** 生成并发出《联系函》 when the case is accepted. */
     public static IncomingTransfer sendLetter(String transferId, String caseId, String caseNumber, String idNumber,
                                               String name, String insuranceType, String fromRegionCode, String toRegionCode,
-                                              String category, List<EnrollmentContract.Period> receivingPeriods,
+                                              String category, List<PersonEvents.Period> receivingPeriods,
                                               Map<String, Object> letterContent, Instant at) {
         IncomingTransfer t = new IncomingTransfer();
         t.id = transferId;
@@ -80,7 +82,7 @@ public class IncomingTransfer extends AggregateDocument {
         }
         sheet = received;
         state = State.AWAITING_CREDIT;
-        enqueue(OutboxEvent.of(EnrollmentContract.CREDIT_REQUESTED, id, toRegionCode, new EnrollmentContract.CreditIn(id,
+        enqueue(OutboxEvent.of(TransferHooks.CREDIT_REQUESTED, id, toRegionCode, new TransferHooks.CreditIn(id,
                 idNumber, name, insuranceType, toRegionCode, fromRegionCode, InfoSheets.periods(received.sheet()),
                 InfoSheets.fundsMoved(received.sheet()), category)));
         return this;

@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.enrollment.api.InsuranceTypes;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.transfer.Money;
 import org.jingban.transfer.Offices;
-import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.api.TransferEvents;
 
 /**
  * Builds 表10 《参保人员基本医疗保险信息表》 from the released record: one row per period in time order, months per
@@ -24,8 +27,8 @@ public final class InfoSheets {
 
     static String shortType(String insuranceType) {
         return switch (insuranceType) {
-            case EnrollmentContract.EMPLOYEE_INSURANCE -> "职工医保";
-            case EnrollmentContract.RESIDENT_INSURANCE -> "城乡居民医保";
+            case InsuranceTypes.EMPLOYEE_INSURANCE -> "职工医保";
+            case InsuranceTypes.RESIDENT_INSURANCE -> "城乡居民医保";
             default -> "其他";
         };
     }
@@ -36,15 +39,15 @@ public final class InfoSheets {
         return end.isBefore(start) ? 0 : start.until(end, ChronoUnit.MONTHS) + 1;
     }
 
-    public static Map<String, Object> build(EnrollmentContract.InsuranceRecord record, TransferEvents.ContactLetter letter,
+    public static Map<String, Object> build(TransferHooks.InsuranceRecord record, TransferEvents.ContactLetter letter,
                                             Offices offices, LocalDate today) {
         YearMonth now = YearMonth.from(today);
-        List<EnrollmentContract.Period> periods = new ArrayList<>(record.periods() == null ? List.of() : record.periods());
+        List<PersonEvents.Period> periods = new ArrayList<>(record.periods() == null ? List.of() : record.periods());
         periods.sort((a, b) -> a.from().compareTo(b.from()));
         List<Map<String, Object>> rows = new ArrayList<>();
         long total = 0;
         int n = 1;
-        for (EnrollmentContract.Period p : periods) {
+        for (PersonEvents.Period p : periods) {
             long m = months(p.from(), p.to(), now);
             total += m;
             String region = p.regionCode() == null ? record.regionCode() : p.regionCode();
@@ -89,14 +92,14 @@ public final class InfoSheets {
     }
 
     /** Months covered by both a released period and a period in the receiving pool. */
-    static List<Map<String, Object>> overlaps(List<EnrollmentContract.Period> out, List<EnrollmentContract.Period> in,
+    static List<Map<String, Object>> overlaps(List<PersonEvents.Period> out, List<PersonEvents.Period> in,
                                               YearMonth now) {
         List<Map<String, Object>> found = new ArrayList<>();
         if (in == null) {
             return found;
         }
-        for (EnrollmentContract.Period a : out) {
-            for (EnrollmentContract.Period b : in) {
+        for (PersonEvents.Period a : out) {
+            for (PersonEvents.Period b : in) {
                 YearMonth from = max(YearMonth.parse(a.from()), YearMonth.parse(b.from()));
                 YearMonth to = min(end(a, now), end(b, now));
                 if (!to.isBefore(from)) {
@@ -113,7 +116,7 @@ public final class InfoSheets {
         return found;
     }
 
-    private static YearMonth end(EnrollmentContract.Period p, YearMonth now) {
+    private static YearMonth end(PersonEvents.Period p, YearMonth now) {
         return p.to() == null || p.to().isBlank() ? now : YearMonth.parse(p.to());
     }
 
@@ -127,12 +130,12 @@ public final class InfoSheets {
 
     /** The periods to credit in the 转入地, read back from the sealed sheet (never from unsigned fields). */
     @SuppressWarnings("unchecked")
-    public static List<EnrollmentContract.Period> periods(Map<String, Object> sheet) {
-        List<EnrollmentContract.Period> out = new ArrayList<>();
+    public static List<PersonEvents.Period> periods(Map<String, Object> sheet) {
+        List<PersonEvents.Period> out = new ArrayList<>();
         for (Object o : (List<Object>) sheet.getOrDefault("参保缴费记录", List.of())) {
             Map<String, Object> row = (Map<String, Object>) o;
             String note = (String) row.get("备注");
-            out.add(new EnrollmentContract.Period((String) row.get("时间自"), (String) row.get("时间至"),
+            out.add(new PersonEvents.Period((String) row.get("时间自"), (String) row.get("时间至"),
                     (String) row.get("统筹地区经办机构行政区划代码"), null, note == null || note.isBlank() ? null : note, null));
         }
         return out;

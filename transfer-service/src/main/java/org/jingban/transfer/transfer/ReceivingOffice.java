@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.application.CaseService;
@@ -16,7 +17,7 @@ import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.transfer.Money;
 import org.jingban.transfer.Offices;
-import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.jingban.transfer.signing.OfficeKeys;
 import org.slf4j.Logger;
@@ -71,10 +72,10 @@ public class ReceivingOffice {
             Mono<IncomingTransfer> transfer = find(form.transferId()).switchIfEmpty(Mono.defer(() ->
                     enrollment.byIdNumber(form.idNumber()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                             .flatMap(person -> {
-                                List<EnrollmentContract.Period> here = person.flatMap(p -> p.insurance(form.insuranceType(),
-                                        form.toRegionCode())).map(EnrollmentContract.Insurance::periods).orElse(List.of());
+                                List<PersonEvents.Period> here = person.flatMap(p -> p.insurance(form.insuranceType(),
+                                        form.toRegionCode())).map(PersonEvents.InsuranceView::periods).orElse(List.of());
                                 String category = person.flatMap(p -> p.insurance(form.insuranceType(), form.toRegionCode()))
-                                        .map(EnrollmentContract.Insurance::category).orElse(null);
+                                        .map(PersonEvents.InsuranceView::category).orElse(null);
                                 IncomingTransfer t = IncomingTransfer.sendLetter(form.transferId(), c.getId(), c.getCaseNumber(),
                                         form.idNumber(), form.name(), form.insuranceType(), form.fromRegionCode(),
                                         form.toRegionCode(), category, here, letter(c, form), clock.instant());
@@ -146,7 +147,7 @@ public class ReceivingOffice {
     }
 
     /** enrollment-service credited the periods and balance in the 转入地: 办结. */
-    public Mono<Void> onCredited(ReceivedEvent event, EnrollmentContract.Person person) {
+    public Mono<Void> onCredited(ReceivedEvent event, PersonEvents.Person person) {
         // the event names its transfer; an event without one (an older enrollment-service) is matched to the transfer
         // awaiting credit for this person in this pool
         Criteria which = person.transferId() != null ? Criteria.where("_id").is(person.transferId())

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.transfer.Offices;
-import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.signing.OfficeKeys;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class SendingOffice {
                 event, t -> t.receive(letter, clock.instant()));
     }
 
-    public Mono<Void> onReleased(ReceivedEvent event, EnrollmentContract.InsuranceRecord record) {
+    public Mono<Void> onReleased(ReceivedEvent event, TransferHooks.InsuranceRecord record) {
         return mongo.findById(record.transferId(), TransferOut.class)
                 .filter(t -> t.getState() == TransferOut.State.RELEASE_REQUESTED)
                 .flatMap(t -> {

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.enrollment.api.InsuranceTypes;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.cases.ActorRole;
 import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.cases.CaseStatus;
@@ -26,13 +28,13 @@ import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
-import org.jingban.platform.security.cases.CaseActors;
+import org.jingban.platform.service.cases.CaseActors;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.transfer.Applications;
 import org.jingban.transfer.TransferProperties;
+import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrolledPerson;
-import org.jingban.transfer.enrollment.EnrollmentContract;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -147,8 +149,8 @@ public class TransferHandlers {
             ResidentIdNumber.check(a.idNumber()).ifPresent(p -> v.add("证件类型及号码", p.code(), p.message()));
         }
         if (a.insuranceType() != null) {
-            v.check(EnrollmentContract.EMPLOYEE_INSURANCE.equals(a.insuranceType())
-                    || EnrollmentContract.RESIDENT_INSURANCE.equals(a.insuranceType()), "基本医疗保险类型", "unknown-option",
+            v.check(InsuranceTypes.EMPLOYEE_INSURANCE.equals(a.insuranceType())
+                    || InsuranceTypes.RESIDENT_INSURANCE.equals(a.insuranceType()), "基本医疗保险类型", "unknown-option",
                     "基本医疗保险类型应为职工医保或城乡居民医保");
         }
         checkRegion(v, "转出地医保(行政)区划代码", a.fromRegionCode());
@@ -189,7 +191,7 @@ public class TransferHandlers {
         }
         // the 转出地's record is known here only when this system serves it; another province checks it on release
         if (properties.serves(a.fromRegionCode())) {
-            Optional<EnrollmentContract.Insurance> out = p.insurance(a.insuranceType(), a.fromRegionCode());
+            Optional<PersonEvents.InsuranceView> out = p.insurance(a.insuranceType(), a.fromRegionCode());
             if (out.isEmpty()) {
                 reasons.add(Reason.of("no-record-out", "转出地没有该人员的" + a.insuranceType() + "参保记录"));
             } else if (!STOPPED_COVERAGE.contains(out.get().status())) {

@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jingban.enrollment.api.AccountEvents;
+import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
+import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.transfer.TransferProperties;
-import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -66,25 +71,24 @@ public class TransferListeners {
         }
     }
 
-    @KafkaListener(topics = EnrollmentContract.TOPIC, groupId = "${jingban.transfer.group-prefix:transfer}-enrollment")
+    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${jingban.transfer.group-prefix:transfer}-enrollment")
     public void onEnrollment(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         Mono<?> work = switch (event.type()) {
-            case EnrollmentContract.PERSON_ENROLLED, EnrollmentContract.PERSON_CHANGED,
-                 EnrollmentContract.TRANSFER_SUSPENDED -> enrollment.person(event);
-            case EnrollmentContract.TRANSFER_IN_CREDITED -> enrollment.person(event)
-                    .then(receiving.onCredited(event, event.data(EnrollmentContract.Person.class)));
-            case EnrollmentContract.ACCOUNT_CREDITED, EnrollmentContract.ACCOUNT_DEBITED -> enrollment.account(event);
-            case EnrollmentContract.RECORD_RELEASED -> sending.onReleased(event,
-                    event.data(EnrollmentContract.InsuranceRecord.class));
-            case EnrollmentContract.HOOK_REFUSED -> {
-                EnrollmentContract.Refused refused = event.data(EnrollmentContract.Refused.class);
+            case PersonEvents.ENROLLED, PersonEvents.CHANGED, PersonEvents.TRANSFER_SUSPENDED -> enrollment.person(event);
+            case PersonEvents.TRANSFER_IN_CREDITED -> enrollment.person(event)
+                    .then(receiving.onCredited(event, event.data(PersonEvents.Person.class)));
+            case AccountEvents.CREDITED, AccountEvents.DEBITED -> enrollment.account(event);
+            case PersonEvents.RECORD_RELEASED -> sending.onReleased(event,
+                    event.data(TransferHooks.InsuranceRecord.class));
+            case TransferHooks.REFUSED -> {
+                TransferHooks.Refused refused = event.data(TransferHooks.Refused.class);
                 List<String> reasons = refused.reasons() == null ? List.of("转移接续被拒绝")
-                        : refused.reasons().stream().map(EnrollmentContract.Reason::message).toList();
-                if (EnrollmentContract.RELEASE_REQUESTED.equals(refused.commandType())) {
+                        : refused.reasons().stream().map(Reason::message).toList();
+                if (TransferHooks.RELEASE_REQUESTED.equals(refused.commandType())) {
                     yield sending.onRefused(event, refused.transferId(), reasons);
                 }
-                if (EnrollmentContract.CREDIT_REQUESTED.equals(refused.commandType())) {
+                if (TransferHooks.CREDIT_REQUESTED.equals(refused.commandType())) {
                     yield receiving.onRefused(event, refused.transferId(), reasons);
                 }
                 yield null;

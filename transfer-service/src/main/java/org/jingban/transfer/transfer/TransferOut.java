@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
-import org.jingban.transfer.enrollment.EnrollmentContract;
-import org.jingban.transfer.signing.ElectronicSeal;
+import org.jingban.transfer.api.ElectronicSeal;
+import org.jingban.transfer.api.TransferEvents;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -39,13 +40,13 @@ public class TransferOut extends AggregateDocument {
         letter = received;
         state = State.RELEASE_REQUESTED;
         updatedAt = at;
-        enqueue(OutboxEvent.of(EnrollmentContract.RELEASE_REQUESTED, id, received.fromRegionCode(),
-                new EnrollmentContract.Release(id, received.idNumber(), received.insuranceType(), received.fromRegionCode())));
+        enqueue(OutboxEvent.of(TransferHooks.RELEASE_REQUESTED, id, received.fromRegionCode(),
+                new TransferHooks.Release(id, received.idNumber(), received.insuranceType(), received.fromRegionCode())));
         return this;
     }
 
     /** Released: publishes the sealed 《信息表》 and the fund transfer of the amount actually debited. */
-    public TransferOut issue(Map<String, Object> sheet, ElectronicSeal seal, EnrollmentContract.InsuranceRecord record,
+    public TransferOut issue(Map<String, Object> sheet, ElectronicSeal seal, TransferHooks.InsuranceRecord record,
                              Instant at) {
         if (state != State.RELEASE_REQUESTED) {
             return this;

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
@@ -25,11 +27,11 @@ import org.jingban.platform.test.JingbanInfrastructure;
 import org.jingban.transfer.EnrollmentDouble;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.TransferTest;
-import org.jingban.transfer.enrollment.EnrollmentContract;
+import org.jingban.transfer.api.ElectronicSeal;
+import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.jingban.transfer.national.NationalEnvelope;
 import org.jingban.transfer.signing.CanonicalJson;
-import org.jingban.transfer.signing.ElectronicSeal;
 import org.jingban.transfer.signing.Sm2;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +111,7 @@ class TransferBetweenRegionsTest extends TransferTest {
 
         assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
         assertThat(enrollment.balance(id)).isEqualByComparingTo(new BigDecimal("1234.56"));     // 0 in Lanzhou + 1234.56 moved
-        assertThat(enrollment.periods(id, EMPLOYEE, LANZHOU)).extracting(EnrollmentContract.Period::from)
+        assertThat(enrollment.periods(id, EMPLOYEE, LANZHOU)).extracting(PersonEvents.Period::from)
                 .contains("2018-03", "2026-10");
         TransferHandlers.TransferView view = view(submitted.caseNumber(), LANZHOU);
         assertThat(view.state()).isEqualTo("CREDITED");
@@ -236,8 +238,8 @@ class TransferBetweenRegionsTest extends TransferTest {
             assertThat(letterEnvelope.recvProvince()).isEqualTo("510000");
 
             // … releases its record and signs 表10 with its own office key
-            var record = new EnrollmentContract.InsuranceRecord(submitted.transferId(), "sc-person", id, "周八", EMPLOYEE,
-                    SONGPAN, List.of(new EnrollmentContract.Period("2015-01", "2026-10", SONGPAN, null, "在职职工", "本地")),
+            var record = new TransferHooks.InsuranceRecord(submitted.transferId(), "sc-person", id, "周八", EMPLOYEE,
+                    SONGPAN, List.of(new PersonEvents.Period("2015-01", "2026-10", SONGPAN, null, "在职职工", "本地")),
                     142, "2345.67", "sc-entry-1");
             Map<String, Object> sheet = EventJson.read(EventJson.write(InfoSheets.build(record, letter, offices, LocalDate.now())), Map.class);
             var certificate = Sm2.certificateFromPem(resource("national-trust/513224.pem"));
@@ -264,7 +266,7 @@ class TransferBetweenRegionsTest extends TransferTest {
             awaitStatus(id, submitted.caseNumber(), "COMPLETED");
             assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
             assertThat(enrollment.balance(id)).isEqualByComparingTo("2345.67");
-            assertThat(enrollment.periods(id, EMPLOYEE, WUWEI)).extracting(EnrollmentContract.Period::from).contains("2015-01");
+            assertThat(enrollment.periods(id, EMPLOYEE, WUWEI)).extracting(PersonEvents.Period::from).contains("2015-01");
         }
     }
 

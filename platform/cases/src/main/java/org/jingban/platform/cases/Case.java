@@ -481,10 +481,7 @@ public class Case extends AggregateDocument {
 
     /** Materials marked missing, one reason each, for a one-time notice. */
     public List<Reason> missingMaterials() {
-        return materials.stream()
-                .filter(m -> m.state() == MaterialStatus.State.MISSING)
-                .map(m -> Reason.of("material.missing", "缺少申请材料：" + m.name()))
-                .toList();
+        return Materials.missing(materials);
     }
 
     /** The case's promised-time clock on {@code today}; null before acceptance or without a limit. */

@@ -1,12 +1,9 @@
 package org.jingban.platform.messaging;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -74,9 +71,6 @@ public class InboxApplier {
     }
 
     private static Retry onConflict() {
-        return Retry.backoff(MAX_CONFLICT_RETRIES, Duration.ofMillis(10))
-                .maxBackoff(Duration.ofMillis(500))
-                .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DuplicateKeyException)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        return WriteConflicts.retry(MAX_CONFLICT_RETRIES);
     }
 }

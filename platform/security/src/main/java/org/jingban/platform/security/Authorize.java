@@ -1,6 +1,7 @@
 package org.jingban.platform.security;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,13 +40,13 @@ public final class Authorize {
     }
 
     /** Whether the caller may see an object with several parties (e.g. a case's applicant and its subject). */
-    public static boolean canSeeAny(Caller caller, java.util.Collection<Owner> owners) {
+    public static boolean canSeeAny(Caller caller, Collection<Owner> owners) {
         return owners != null && owners.stream().anyMatch(owner -> canSee(caller, owner));
     }
 
     /** As {@link #visibleTo} for objects with several parties: visible to any of them and to staff of their region. */
     public static <T> Function<Mono<T>, Mono<T>> visibleToAny(Caller caller,
-                                                             Function<? super T, java.util.Collection<Owner>> ownersOf) {
+                                                             Function<? super T, Collection<Owner>> ownersOf) {
         return mono -> mono
                 .switchIfEmpty(Mono.error(Authorize::notFound))
                 .handle((found, sink) -> {

@@ -3,6 +3,7 @@ package org.jingban.platform.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,7 +30,7 @@ public class CallerAuthentication extends AbstractOAuth2TokenAuthenticationToken
     }
 
     @Override
-    public java.util.Map<String, Object> getTokenAttributes() {
+    public Map<String, Object> getTokenAttributes() {
         return getToken().getClaims();
     }
 

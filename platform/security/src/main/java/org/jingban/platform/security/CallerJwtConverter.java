@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jingban.platform.identifiers.ResidentIdNumber;
@@ -77,7 +78,7 @@ public class CallerJwtConverter implements Converter<Jwt, Mono<AbstractAuthentic
         }
         return new Caller(subject, jwt.getClaimAsString(JingbanClaims.NAME), roles, scopes,
                 roles.contains(Role.INSURED_PERSON) ? idNumber : null,
-                roles.contains(Role.EMPLOYER_AGENT) ? unit.toUpperCase(java.util.Locale.ROOT) : null,
+                roles.contains(Role.EMPLOYER_AGENT) ? unit.toUpperCase(Locale.ROOT) : null,
                 roles.contains(Role.INSTITUTION) ? institution : null,
                 regions, clientId);
     }

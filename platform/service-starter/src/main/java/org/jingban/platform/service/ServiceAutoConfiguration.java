@@ -8,6 +8,8 @@ import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.service.cases.CaseHandlers;
 import org.jingban.platform.service.cases.CaseProblemMapper;
+import org.jingban.platform.service.items.CaseReactions;
+import org.jingban.platform.service.items.ItemSubmissions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -43,6 +46,21 @@ public class ServiceAutoConfiguration {
     @ConditionalOnProperty("jingban.cases.path")
     CaseHandlers caseHandlers(CaseService cases, ObjectProvider<AuditTrail> audit) {
         return new CaseHandlers(cases, audit);
+    }
+
+    /** The item extension point's submission path (see {@code org.jingban.platform.service.items}). */
+    @Bean
+    @ConditionalOnBean(CaseService.class)
+    ItemSubmissions jingbanItemSubmissions(CaseService cases) {
+        return new ItemSubmissions(cases);
+    }
+
+    /** The one dispatcher of {@code @CaseReaction} methods, on the service's own topic. */
+    @Bean
+    @ConditionalOnBean({CaseService.class, ReactiveMongoTemplate.class})
+    @ConditionalOnProperty("jingban.messaging.topic")
+    CaseReactions caseReactions(ApplicationContext context, CaseService cases, ReactiveMongoTemplate mongo) {
+        return new CaseReactions(context, cases, mongo);
     }
 
     @Bean

@@ -1,7 +1,11 @@
 package org.jingban.platform.test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,8 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * What every service promises ops, checked against the real embedded broker and store: it starts, its
  * health (with the liveness and readiness groups and the MongoDB ping) is UP, it exposes Prometheus
  * metrics tagged with its name, and it serves its OpenAPI document with its Chinese title.
- * It also holds the service to the module rules of ARCHITECTURE.md §1: it imports no other service's code,
- * and the platform it runs on imports no service's code.
+ * It also holds the service to the module rules of ARCHITECTURE.md §1: of another service it imports only the
+ * published contract (the {@code org.jingban.<area>.api} package of its {@code <area>-service-api} module), and the
+ * platform it runs on imports no service's code at all, contracts included.
  * A service's test is one line: {@code class EnrollmentServiceSmokeTest extends ServiceSmokeTest {}}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,10 +31,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithJingbanInfrastructure
 public abstract class ServiceSmokeTest {
 
-    /** The root package of every deployable module; a service knows the others only by events and HTTP. */
+    /**
+     * The root package of every deployable module; a service knows the others only by events and HTTP, through their
+     * contracts in {@code <root>.api} ({@link #API_PACKAGE}).
+     */
     static final List<String> SERVICE_PACKAGES = List.of("org.jingban.gateway", "org.jingban.enrollment",
             "org.jingban.transfer", "org.jingban.offsitefiling", "org.jingban.reimbursement", "org.jingban.designation",
             "org.jingban.settlement", "org.jingban.notification");
+
+    /** The sub-package of a service's root that its {@code -api} module publishes: {@code org.jingban.enrollment.api}. */
+    static final String API_PACKAGE = "api";
 
     @Autowired
     protected WebTestClient http;
@@ -86,15 +97,23 @@ public abstract class ServiceSmokeTest {
         String own = getClass().getPackageName();
         JavaClasses service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(own);
-        String[] others = SERVICE_PACKAGES.stream().filter(p -> !own.startsWith(p)).map(p -> p + "..")
-                .toArray(String[]::new);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
-                .because("a service knows other services only through their events and HTTP APIs")
+        List<String> others = SERVICE_PACKAGES.stream().filter(p -> !own.startsWith(p)).toList();
+        DescribedPredicate<JavaClass> otherServicesCode = resideInAnyPackage(under(others, ""))
+                .and(not(resideInAnyPackage(under(others, "." + API_PACKAGE))))
+                .as("belong to another service but not to its published contract (<root>.api..)");
+        noClasses().should().dependOnClassesThat(otherServicesCode)
+                .because("a service knows other services only through their events and HTTP APIs, whose records "
+                        + "and names it takes from their -api module")
                 .check(service);
         JavaClasses platform = new ClassFileImporter().importPackages("org.jingban.platform");
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage(SERVICE_PACKAGES.stream().map(p -> p + "..").toArray(String[]::new))
+                .resideInAnyPackage(under(SERVICE_PACKAGES, ""))
                 .because("platform holds technical mechanisms only, never one service's rules")
                 .check(platform);
+    }
+
+    /** ArchUnit package patterns: each root (plus {@code sub}) and everything below it. */
+    private static String[] under(List<String> roots, String sub) {
+        return roots.stream().map(root -> root + sub + "..").toArray(String[]::new);
     }
 }

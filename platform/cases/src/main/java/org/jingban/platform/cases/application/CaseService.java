@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jingban.platform.calendar.WorkingDayCalendar;
@@ -14,6 +16,8 @@ import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.CaseEvent;
 import org.jingban.platform.cases.CaseProgress;
+import org.jingban.platform.cases.CaseStatus;
+import org.jingban.platform.cases.DeadlineView;
 import org.jingban.platform.cases.MaterialStatus;
 import org.jingban.platform.cases.Outcome;
 import org.jingban.platform.cases.Reason;
@@ -23,12 +27,11 @@ import org.jingban.platform.cases.persistence.CaseNumberGenerator;
 import org.jingban.platform.cases.persistence.CaseRepository;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.messaging.OutboxEvent;
+import org.jingban.platform.messaging.WriteConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The case kernel as a service: load, call the aggregate, save — one single-document write that
@@ -36,14 +39,13 @@ import reactor.util.retry.Retry;
  *
  * <p>Refusals come back as {@link CaseRefusedException} (every reason, nothing stored), unknown
  * cases as {@link CaseNotFoundException}. A save that loses an optimistic-lock race is retried
- * on a fresh copy, re-checking the rules against what the other writer did. Authorization
+ * on a fresh copy ({@link WriteConflicts}), re-checking the rules against what the other writer did. Authorization
  * (which token may act as which {@link CaseActor}) is the caller's job; the aggregate checks
  * roles, regions and separation of duties.
  */
 public class CaseService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
-    private static final int RETRIES_ON_CONFLICT = 3;
 
     private final CaseRepository cases;
     private final CaseNumberGenerator numbers;
@@ -120,6 +122,16 @@ public class CaseService {
         return change(caseId, (c, at) -> c.advance(actor, stage, remark, at, calendar));
     }
 
+    /**
+     * Completes {@code stage} as the system if it is still the case's current stage, else changes
+     * nothing and returns the case as it is: the step a service's machine part takes after an event
+     * (a redelivered event, or one racing a clerk, finds the stage done and does nothing).
+     */
+    public Mono<Case> advanceIfCurrent(String caseId, String stage, String remark) {
+        return changeIf(caseId, c -> !c.getStatus().finished() && stage.equals(c.currentStageName()),
+                (c, at) -> c.advance(CaseActor.SYSTEM, stage, remark, at, calendar));
+    }
+
     public Mono<Case> insertStages(String caseId, CaseActor actor, StageInsertion insertion) {
         return change(caseId, (c, at) -> c.insertStages(actor, insertion, at));
     }
@@ -163,12 +175,12 @@ public class CaseService {
     }
 
     /** The promised deadline of a case today (null before 受理 or without a working-day limit). */
-    public org.jingban.platform.cases.DeadlineView deadlineOf(Case c) {
+    public DeadlineView deadlineOf(Case c) {
         return c.deadline(today(), calendar, dueSoonWorkingDays);
     }
 
     /** The current stage's own deadline today (null if the stage has no limit). */
-    public org.jingban.platform.cases.DeadlineView stageDeadlineOf(Case c) {
+    public DeadlineView stageDeadlineOf(Case c) {
         return c.stageDeadline(today(), calendar, dueSoonWorkingDays);
     }
 
@@ -177,7 +189,7 @@ public class CaseService {
     }
 
     /** A staff work queue (待办) over the regions they serve; see {@link CaseRepository#findWorkQueue}. */
-    public Flux<Case> workQueue(java.util.Collection<String> regionCodes, org.jingban.platform.cases.CaseStatus status,
+    public Flux<Case> workQueue(Collection<String> regionCodes, CaseStatus status,
                                 String itemCode, int page, int size) {
         return cases.findWorkQueue(regionCodes, status, itemCode, page, size);
     }
@@ -208,7 +220,15 @@ public class CaseService {
     }
 
     private Mono<Case> change(String caseId, Command command) {
+        return changeIf(caseId, c -> true, command);
+    }
+
+    /** Load → (if {@code applies}) apply → save, retried from a fresh load when another writer won the race. */
+    private Mono<Case> changeIf(String caseId, Predicate<Case> applies, Command command) {
         return Mono.defer(() -> find(caseId).flatMap(c -> {
+                    if (!applies.test(c)) {
+                        return Mono.just(c);
+                    }
                     Outcome outcome = command.apply(c, clock.instant());
                     if (outcome instanceof Outcome.Refused refused) {
                         return Mono.error(new CaseRefusedException(c.getCaseNumber(), refused.refusal()));
@@ -219,6 +239,6 @@ public class CaseService {
                                 saved.getStatus()));
                     });
                 }))
-                .retryWhen(Retry.max(RETRIES_ON_CONFLICT).filter(OptimisticLockingFailureException.class::isInstance));
+                .retryWhen(WriteConflicts.retryOptimisticLock());
     }
 }

@@ -23,7 +23,6 @@ import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
-import org.jingban.platform.security.cases.CaseActors;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.jingban.platform.web.problem.Violations;

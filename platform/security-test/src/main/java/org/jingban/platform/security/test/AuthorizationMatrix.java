@@ -1,0 +1,246 @@
+package org.jingban.platform.security.test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.Role;
+import org.jingban.platform.security.openapi.AccessDocumentation;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The authorization matrix, generated from the service's own API document: for every operation,
+ * <ol>
+ *   <li>no token → 401;</li>
+ *   <li>a role not named in {@code x-jingban-access} → 403;</li>
+ *   <li>on one party's object ({@code object: PATH}): another party of the same kind → 404, staff of another
+ *       region → 404;</li>
+ *   <li>the right party (the object's own party, staff of its region, or any allowed role when there is no
+ *       object) → neither 401 nor 403 (nor 404 for an existing object). The request carries no meaningful
+ *       body, so 400/415/422 are fine: authorization let it through.</li>
+ * </ol>
+ * Public operations ({@code x-jingban-public}) must answer without a token. An operation with neither
+ * extension fails: every endpoint names who may call it ({@code @Access}). New endpoints are covered
+ * without a new test.
+ */
+public final class AuthorizationMatrix {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+    private final WebTestClient http;
+    private final MatrixFixtures fixtures;
+
+    private AuthorizationMatrix(WebTestClient http, MatrixFixtures fixtures) {
+        this.http = http;
+        this.fixtures = fixtures;
+    }
+
+    /** One container of dynamic tests per operation of {@code /v3/api-docs}. */
+    public static Stream<DynamicNode> tests(WebTestClient http, MatrixFixtures fixtures) {
+        return new AuthorizationMatrix(http, fixtures).build();
+    }
+
+    private Stream<DynamicNode> build() {
+        byte[] document = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        JsonNode paths = JsonMapper.builder().build().readTree(document).path("paths");
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String method = op.getKey().toUpperCase(Locale.ROOT);
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)
+                        || fixtures.skips(method, path.getKey())) {
+                    continue;
+                }
+                nodes.add(DynamicContainer.dynamicContainer(method + " " + path.getKey(),
+                        operation(method, path.getKey(), op.getValue())));
+            }
+        }
+        if (nodes.isEmpty()) {
+            nodes.add(DynamicTest.dynamicTest("the API document lists operations", () -> {
+                throw new AssertionError("/v3/api-docs lists no operation to check");
+            }));
+        }
+        return nodes.stream();
+    }
+
+    private Stream<DynamicNode> operation(String method, String path, JsonNode operation) {
+        boolean hasBody = WITH_BODY.contains(method) && operation.has("requestBody");
+        if (operation.path(AccessDocumentation.PUBLIC).asBoolean(false)) {
+            String uri = fill(path, Map.of());
+            return Stream.of(DynamicTest.dynamicTest("public: served without a token",
+                    () -> expectNot(call(method, uri, null, hasBody), "no token on a public operation", 401, 403)));
+        }
+        JsonNode access = operation.get(AccessDocumentation.ACCESS);
+        if (access == null) {
+            return Stream.of(DynamicTest.dynamicTest("declares who may call it", () -> {
+                throw new AssertionError(method + " " + path + " has no @Access: name the roles that may call it");
+            }));
+        }
+        Set<Role> allowed = EnumSet.noneOf(Role.class);
+        access.path("roles").forEach(role -> allowed.add(Role.valueOf(role.asString())));
+        List<String> scopes = new ArrayList<>();
+        access.path("scopes").forEach(scope -> scopes.add(scope.asString()));
+        boolean onObject = "PATH".equals(access.path("object").asString("NONE"));
+
+        MatrixFixtures.MatrixObject object = onObject ? fixtures.objectFor(path).orElse(null) : null;
+        if (onObject && object == null) {
+            return Stream.of(DynamicTest.dynamicTest("has a fixture object", () -> {
+                throw new AssertionError(method + " " + path + " addresses one party's object: give MatrixFixtures an object for it");
+            }));
+        }
+        String uri = fill(path, object == null ? Map.of() : object.pathVariables());
+        Owner owner = object == null ? null : object.owner();
+        String region = owner != null && owner.region() != null ? owner.region() : "620600";
+
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("no token: 401",
+                () -> expect(call(method, uri, null, hasBody), "no token", 401)));
+
+        for (Role wrong : wrongRoles(allowed, scopes)) {
+            tests.add(DynamicTest.dynamicTest("wrong role " + wrong + ": 403",
+                    () -> expect(call(method, uri, tokenFor(wrong, null, region), hasBody), "role " + wrong, 403)));
+        }
+        if (owner != null) {
+            Role partyRole = partyRole(owner.kind());
+            if (allowed.contains(partyRole)) {
+                tests.add(DynamicTest.dynamicTest("another " + partyRole + " on this object: 404",
+                        () -> expect(call(method, uri, tokenFor(partyRole, another(owner), region), hasBody),
+                                "another party", 404)));
+                tests.add(DynamicTest.dynamicTest("its own " + partyRole + ": allowed",
+                        () -> expectNot(call(method, uri, tokenFor(partyRole, owner, region), hasBody),
+                                "its own party", 401, 403, 404)));
+            }
+            allowed.stream().filter(Role::staff).findFirst().ifPresent(staff -> {
+                String elsewhere = "110000".equals(region) ? "120000" : "110000";
+                tests.add(DynamicTest.dynamicTest(staff + " of another region: 404",
+                        () -> expect(call(method, uri, tokenFor(staff, null, elsewhere), hasBody),
+                                "staff of region " + elsewhere, 404)));
+                tests.add(DynamicTest.dynamicTest(staff + " of its region: allowed",
+                        () -> expectNot(call(method, uri, tokenFor(staff, null, region), hasBody),
+                                "staff of region " + region, 401, 403, 404)));
+            });
+        } else {
+            Iterator<Role> first = allowed.iterator();
+            if (first.hasNext()) {
+                Role role = first.next();
+                tests.add(DynamicTest.dynamicTest(role + ": allowed",
+                        () -> expectNot(call(method, uri, tokenFor(role, null, region), hasBody), "role " + role, 401, 403)));
+            } else if (!scopes.isEmpty()) {
+                tests.add(DynamicTest.dynamicTest("system client with scope " + scopes.get(0) + ": allowed",
+                        () -> expectNot(call(method, uri, TestTokens.system("matrix-client", scopes.get(0)), hasBody),
+                                "scope " + scopes.get(0), 401, 403)));
+            }
+        }
+        return tests.stream().map(DynamicNode.class::cast);
+    }
+
+    /** Up to one party role and one staff-like role the operation does not name (a scope-less client too). */
+    private static List<Role> wrongRoles(Set<Role> allowed, List<String> scopes) {
+        List<Role> wrong = new ArrayList<>();
+        for (Role role : List.of(Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION)) {
+            if (!allowed.contains(role)) {
+                wrong.add(role);
+                break;
+            }
+        }
+        for (Role role : List.of(Role.FINANCE, Role.DIRECTOR, Role.REVIEWER, Role.CLERK, Role.OPS)) {
+            if (!allowed.contains(role)) {
+                wrong.add(role);
+                break;
+            }
+        }
+        if (!allowed.contains(Role.SYSTEM)) {
+            wrong.add(Role.SYSTEM); // with a scope no operation names
+        }
+        return wrong;
+    }
+
+    private static Role partyRole(Owner.Kind kind) {
+        return switch (kind) {
+            case PERSON -> Role.INSURED_PERSON;
+            case UNIT -> Role.EMPLOYER_AGENT;
+            case INSTITUTION -> Role.INSTITUTION;
+        };
+    }
+
+    private static Owner another(Owner owner) {
+        String id = switch (owner.kind()) {
+            case PERSON -> TestIdentities.idNumber(977);
+            case UNIT -> TestIdentities.unitCode(977);
+            case INSTITUTION -> TestIdentities.institutionCode(977);
+        };
+        if (id.equals(owner.id())) {
+            id = switch (owner.kind()) {
+                case PERSON -> TestIdentities.idNumber(978);
+                case UNIT -> TestIdentities.unitCode(978);
+                case INSTITUTION -> TestIdentities.institutionCode(978);
+            };
+        }
+        return new Owner(owner.kind(), id, owner.region());
+    }
+
+    private static String tokenFor(Role role, Owner party, String region) {
+        return switch (role) {
+            case INSURED_PERSON -> TestTokens.insuredPerson(party != null ? party.id() : TestIdentities.idNumber(976));
+            case EMPLOYER_AGENT -> TestTokens.employerAgent(party != null ? party.id() : TestIdentities.unitCode(976));
+            case INSTITUTION -> TestTokens.institution(party != null ? party.id() : TestIdentities.institutionCode(976));
+            case CLERK, REVIEWER, FINANCE, DIRECTOR -> TestTokens.staff(role, "matrix-" + role.name().toLowerCase(), region);
+            case OPS -> TestTokens.ops("matrix-ops");
+            case SYSTEM -> TestTokens.system("matrix-client", "matrix:no-such-scope");
+        };
+    }
+
+    private static String fill(String path, Map<String, String> variables) {
+        Matcher matcher = VARIABLE.matcher(path);
+        StringBuilder uri = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(uri, Matcher.quoteReplacement(variables.getOrDefault(matcher.group(1), "matrix-x")));
+        }
+        matcher.appendTail(uri);
+        return uri.toString();
+    }
+
+    private int call(String method, String uri, String token, boolean body) {
+        WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(uri)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                });
+        WebTestClient.RequestHeadersSpec<?> ready = body
+                ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                : request;
+        return ready.exchange().expectBody().returnResult().getStatus().value();
+    }
+
+    private static void expect(int status, String who, int expected) {
+        if (status != expected) {
+            throw new AssertionError(who + ": expected " + expected + " but was " + status);
+        }
+    }
+
+    private static void expectNot(int status, String who, int... refused) {
+        for (int r : refused) {
+            if (status == r) {
+                throw new AssertionError(who + ": expected to be let through but got " + status);
+            }
+        }
+    }
+}

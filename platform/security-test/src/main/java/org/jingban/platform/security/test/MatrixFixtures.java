@@ -1,0 +1,90 @@
+package org.jingban.platform.security.test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jingban.platform.security.Owner;
+
+/**
+ * What the authorization matrix cannot invent: for operations on one party's object
+ * ({@code @Access(object = PATH)}), an existing object, its path variables and its {@link Owner}.
+ *
+ * <pre>{@code
+ * MatrixFixtures.builder()
+ *         .object("/api/v1/enrollment/persons/{id}", Owner.person(ALICE, "620600"), "id", aliceRecordId)
+ *         .skip("POST /api/v1/enrollment/persons/{id}/photo")      // with a reason in a comment
+ *         .build();
+ * }</pre>
+ * An object applies to every operation whose path starts with the given template (the longest wins).
+ */
+public final class MatrixFixtures {
+
+    /** An object of one party, addressed by these path variables. */
+    public record MatrixObject(Map<String, String> pathVariables, Owner owner) {
+    }
+
+    private final Map<String, MatrixObject> objects;
+    private final Set<String> skipped;
+
+    private MatrixFixtures(Map<String, MatrixObject> objects, Set<String> skipped) {
+        this.objects = objects;
+        this.skipped = skipped;
+    }
+
+    public static MatrixFixtures none() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<MatrixObject> objectFor(String path) {
+        String best = null;
+        for (String prefix : objects.keySet()) {
+            if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+                best = prefix;
+            }
+        }
+        return Optional.ofNullable(best).map(objects::get);
+    }
+
+    public boolean skips(String method, String path) {
+        return skipped.contains(method.toUpperCase(Locale.ROOT) + " " + path);
+    }
+
+    public static final class Builder {
+        private final Map<String, MatrixObject> objects = new LinkedHashMap<>();
+        private final Set<String> skipped = new HashSet<>();
+
+        /** @param variables name, value, name, value... */
+        public Builder object(String pathTemplatePrefix, Owner owner, String... variables) {
+            if (variables.length % 2 != 0) {
+                throw new IllegalArgumentException("variables come in name/value pairs");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < variables.length; i += 2) {
+                values.put(variables[i], variables[i + 1]);
+            }
+            objects.put(pathTemplatePrefix, new MatrixObject(values, owner));
+            return this;
+        }
+
+        /** {@code "POST /api/v1/x/{id}"}: an operation the matrix leaves out (say why where you call this). */
+        public Builder skip(String methodAndPath) {
+            List<String> parts = new ArrayList<>(List.of(methodAndPath.trim().split("\\s+", 2)));
+            skipped.add(parts.get(0).toUpperCase(Locale.ROOT) + " " + parts.get(1));
+            return this;
+        }
+
+        public MatrixFixtures build() {
+            return new MatrixFixtures(Map.copyOf(objects), Set.copyOf(skipped));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.jingban.platform.service.items;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.CaseStatus;
+import org.jingban.platform.cases.MaterialStatus;
+import org.jingban.platform.cases.Materials;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.cases.SubmitCase;
+import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.messaging.EventJson;
+import org.jingban.platform.web.problem.ProblemException;
+import org.jingban.platform.web.problem.Violation;
+import org.jingban.platform.web.problem.Violations;
+import reactor.core.publisher.Mono;
+
+/**
+ * The item extension point's one submission path: form checks (400, every problem at once) → materials from the
+ * catalog → the case kernel's submit → 201 (instant item done, with its result) / 202 (waiting for 受理) / 422
+ * 不予受理 with every reason, the stored case named in the problem. See the package documentation.
+ */
+public class ItemSubmissions {
+
+    /** The one 不予受理 text (一次性告知): how many reasons, and that all are listed. */
+    public static final String NOT_ACCEPTED = "不予受理：共%d项不符合受理条件，请一次性补齐后重新申请";
+
+    private final CaseService cases;
+
+    public ItemSubmissions(CaseService cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * The form's own problems against the item (required fields, formats) and its 渠道, for the service to add the
+     * problems only it can see (e.g. an unknown unit) before {@link Violations#throwIfAny()}.
+     */
+    public Violations check(ItemForm form, ItemDefinition item) {
+        Violations v = form.validate(item);
+        Channels.parse(form.channel(), v);
+        return v;
+    }
+
+    /** {@link #check} and throw: 400 with every problem, nothing stored. */
+    public void validate(ItemForm form, ItemDefinition item) {
+        check(form, item).throwIfAny();
+    }
+
+    /** Submits the application and answers as the item's endpoint does (see {@link Submitted#response()}). */
+    public Mono<Submitted> submit(ItemApplication application) {
+        return submitCase(application).flatMap(c -> {
+            if (c.getStatus() != CaseStatus.COMPLETED || application.whenCompleted == null) {
+                return Mono.just(Submitted.of(c, null, application.references));
+            }
+            return application.whenCompleted.apply(c)
+                    .map(result -> Submitted.of(c, result, application.references))
+                    .defaultIfEmpty(Submitted.of(c, null, application.references));
+        });
+    }
+
+    /**
+     * Submits the application; the case as stored, or (as the Mono's error) the 422 problem when it was refused
+     * acceptance — the case is stored then too, 不予受理 with every reason, for the applicant's record and the
+     * "未完成" message.
+     */
+    public Mono<Case> submitCase(ItemApplication application) {
+        return Mono.fromCallable(() -> command(application))
+                .flatMap(cases::submit)
+                .flatMap(c -> c.getStatus() == CaseStatus.REJECTED ? Mono.error(notAccepted(c)) : Mono.just(c));
+    }
+
+    static SubmitCase command(ItemApplication a) {
+        Objects.requireNonNull(a.applicant, "applicant");
+        ItemDefinition item = a.item;
+        String region = item.regionCode();
+        List<MaterialStatus> materials = Materials.statuses(item, a.form::materialApplies, a.extraMaterials,
+                a.form.materials(), a.form.promised());
+        List<Reason> failed = new ArrayList<>(a.failedChecks);
+        if (a.missingMaterialsRefused) {
+            failed.addAll(Materials.missing(materials));
+        }
+        Map<String, Object> form = formMap(a.form);
+        form.putAll(a.formExtras);
+        return SubmitCase.builder(item.code(), region)
+                .channel(a.channel != null ? a.channel : Channels.parse(a.form.channel(), new Violations()))
+                .applicant(a.applicant)
+                .subject(a.subject)
+                .applicantGroup(a.applicantGroup)
+                .form(form)
+                .materials(materials)
+                .extraStages(a.extraStages)
+                .failedChecks(failed)
+                .details(a.details)
+                .submittedBy(a.submittedBy != null ? a.submittedBy
+                        : Submitters.submitter(a.caller, a.actingFor != null ? a.actingFor : a.applicant, region))
+                .build();
+    }
+
+    /** 422 不予受理 listing every reason of the stored case; the problem names the case. */
+    public static ProblemException notAccepted(Case c) {
+        List<Violation> violations = c.getReasons().stream().map(ItemSubmissions::violation).toList();
+        return ProblemException.unprocessable(NOT_ACCEPTED.formatted(violations.size()), violations)
+                .withProperty("caseId", c.getId())
+                .withProperty("caseNumber", c.getCaseNumber())
+                .withProperty("status", c.getStatus().name());
+    }
+
+    private static Violation violation(Reason r) {
+        String field = r.field() != null ? r.field() : "material.missing".equals(r.code()) ? "申请材料" : "申请";
+        return new Violation(field, r.code(), r.message());
+    }
+
+    /** A problem found by a check, as the kernel's reason type (events carry reasons, never web violations). */
+    public static Reason reason(Violation v) {
+        return Reason.at(v.field(), v.code(), v.message());
+    }
+
+    public static List<Reason> reasons(List<Violation> violations) {
+        return violations.stream().map(ItemSubmissions::reason).toList();
+    }
+
+    /** The form as the kernel stores it: a map with the form's JSON names, without nulls. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> formMap(Object form) {
+        Map<String, Object> map = new LinkedHashMap<>(EventJson.mapper().convertValue(form, Map.class));
+        map.values().removeIf(Objects::isNull); // the kernel copies the form with Map.copyOf
+        return map;
+    }
+
+    /** The typed form of a stored case. */
+    public static <T> T form(Case c, Class<T> type) {
+        return EventJson.mapper().convertValue(c.getForm(), type);
+    }
+}
