@@ -1,0 +1,57 @@
+package org.jingban.offsitefiling.enrollment;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.platform.messaging.ReceivedEvent;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps {@link InsuredPerson} from enrollment-service's person events (its contract, enrollment-service-api). Each
+ * event carries the whole person, so the newest replaces what was known; an older event arriving late (it cannot,
+ * within one person's partition, but a replay could) is ignored by its time.
+ */
+@Component
+public class EnrollmentReadModel {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<String> PERSON_EVENTS = Set.of(PersonEvents.ENROLLED, PersonEvents.CHANGED,
+            PersonEvents.TRANSFER_SUSPENDED, PersonEvents.TRANSFER_IN_CREDITED);
+
+    private final ReactiveMongoTemplate mongo;
+
+    public EnrollmentReadModel(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${jingban.offsite-filing.group-prefix:offsite-filing}-enrollment")
+    public void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.from(record);
+        if (PERSON_EVENTS.contains(event.type())) {
+            apply(event).block(TIMEOUT);
+        }
+    }
+
+    Mono<InsuredPerson> apply(ReceivedEvent event) {
+        PersonEvents.Person p = event.data(PersonEvents.Person.class);
+        InsuredPerson view = new InsuredPerson(p.idNumber(), p.personId(), p.name(), p.insurances().stream()
+                .map(i -> new InsuredPerson.Coverage(i.insuranceType(), i.regionCode(), i.category(), i.status(),
+                        i.statusLabel()))
+                .toList(), event.time());
+        Query older = Query.query(Criteria.where("_id").is(p.idNumber()).and("updatedAt").gt(event.time()));
+        return mongo.exists(older, InsuredPerson.class)
+                .flatMap(newerKnown -> newerKnown ? Mono.just(view) : mongo.save(view));
+    }
+
+    public Mono<InsuredPerson> byIdNumber(String idNumber) {
+        return mongo.findById(idNumber, InsuredPerson.class);
+    }
+}

@@ -1,0 +1,56 @@
+package org.jingban.platform.service.items;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jingban.platform.identifiers.Masking;
+import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.web.problem.Violations;
+
+/** 证件类型及号码, as the forms ask for it: {@code {"证件类型": "居民身份证", "证件号码": "…"}}; printed masked. */
+public record IdDocument(@JsonProperty("证件类型") String type, @JsonProperty("证件号码") String number) {
+
+    public static final String RESIDENT_ID = "居民身份证";
+    /** The 有效身份证件 the Gansu checklist names (身份证、居住证、户口簿、护照、通行证、港澳台居民居住证、外国人永久居留证). */
+    public static final Set<String> TYPES = Set.of(RESIDENT_ID, "户口簿", "港澳台居民居住证", "港澳居民来往内地通行证",
+            "台湾居民来往大陆通行证", "护照", "外国人永久居留身份证");
+
+    public static IdDocument residentId(String number) {
+        return new IdDocument(RESIDENT_ID, number);
+    }
+
+    /** Required-ness is checked by the caller with the catalog's field name; this checks type and number. */
+    public void validate(Violations v, String field) {
+        v.require(field + ".证件类型", type).require(field + ".证件号码", number);
+        if (type != null && !type.isBlank()) {
+            v.check(TYPES.contains(type), field + ".证件类型", "unknown-id-type", "证件类型应为" + String.join("、", TYPES.stream().sorted().toList()) + "之一");
+        }
+        if (number != null && !number.isBlank() && (RESIDENT_ID.equals(type) || "户口簿".equals(type))) {
+            ResidentIdNumber.check(number).ifPresent(p -> v.add(field + ".证件号码", p.code(), p.message()));
+        }
+    }
+
+    /** Whether the number is a 居民身份证号码 that checks out (birth date and gender can then be read from it). */
+    public boolean isResidentId() {
+        return number != null && (RESIDENT_ID.equals(type) || "户口簿".equals(type)) && ResidentIdNumber.isValid(number);
+    }
+
+    public LocalDate birthDate() {
+        return ResidentIdNumber.of(number).birthDate();
+    }
+
+    public String gender() {
+        return ResidentIdNumber.of(number).gender().label();
+    }
+
+    /** For the catalog's required-field check: present only when both parts are. */
+    public Object present() {
+        return type == null || type.isBlank() || number == null || number.isBlank() ? null : this;
+    }
+
+    @Override
+    public String toString() {
+        return "IdDocument[" + type + ", " + Masking.idNumber(number) + "]";
+    }
+}
