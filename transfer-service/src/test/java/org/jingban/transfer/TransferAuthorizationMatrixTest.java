@@ -10,7 +10,6 @@ import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.jingban.transfer.certificate.CertificateHandlers;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
-import org.jingban.transfer.transfer.TransferHandlers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -93,6 +92,6 @@ class TransferAuthorizationMatrixTest extends AuthorizationMatrixTest {
         f.put("申请材料", TransferTest.TRANSFER_MATERIALS);
         return http.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber)))
                 .bodyValue(f).exchange().expectStatus().isAccepted()
-                .expectBody(TransferHandlers.Submitted.class).returnResult().getResponseBody().caseNumber();
+                .expectBody(TransferTest.Applied.class).returnResult().getResponseBody().caseNumber();
     }
 }

@@ -45,6 +45,14 @@ public abstract class TransferTest {
         return Map.of("证件类型", "居民身份证", "证件号码", idNumber);
     }
 
+    /**
+     * The answer to a transfer application (platform's {@code Submitted}): the case, and the transfer's id at the top
+     * level, as portals read it.
+     */
+    public record Applied(String caseId, String caseNumber, String itemCode, String status, String currentStage,
+                          String transferId) {
+    }
+
     protected static final List<String> TRANSFER_MATERIALS = List.of("医保电子凭证或有效身份证件或社保卡",
             "《参保凭证》（含电子《参保凭证》）", "《基本医疗保险关系转移接续申请表》");
 }

@@ -1,34 +1,26 @@
 package org.jingban.transfer.certificate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.CaseStatus;
-import org.jingban.platform.cases.Channel;
-import org.jingban.platform.cases.MaterialStatus;
-import org.jingban.platform.cases.Party;
-import org.jingban.platform.cases.Reason;
-import org.jingban.platform.cases.SubmitCase;
-import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
-import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
-import org.jingban.platform.service.cases.CaseActors;
+import org.jingban.platform.service.items.Submitters;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
-import org.jingban.transfer.Applications;
 import org.jingban.transfer.api.ElectronicSeal;
-import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.jingban.transfer.signing.OfficeKeys;
 import org.jingban.transfer.signing.Sm2;
 import org.springframework.http.HttpStatus;
@@ -48,18 +40,13 @@ import reactor.core.publisher.Mono;
 @Tag(name = "参保凭证", description = "622036003001 出具《参保凭证》：电子签章、打印、在线验证与离线验证")
 public class CertificateHandlers {
 
+    private final CertificateApplications applications;
     private final CertificateService certificates;
-    private final EnrollmentReadModel enrollment;
-    private final CaseService cases;
-    private final Catalog catalog;
     private final OfficeKeys keys;
 
-    public CertificateHandlers(CertificateService certificates, EnrollmentReadModel enrollment, CaseService cases,
-                               Catalog catalog, OfficeKeys keys) {
+    public CertificateHandlers(CertificateApplications applications, CertificateService certificates, OfficeKeys keys) {
+        this.applications = applications;
         this.certificates = certificates;
-        this.enrollment = enrollment;
-        this.cases = cases;
-        this.catalog = catalog;
         this.keys = keys;
     }
 
@@ -75,88 +62,31 @@ public class CertificateHandlers {
 
     @PostMapping("/certificates")
     @Operation(summary = "出具《参保凭证》（即办件）", description = "参保人本人或参保地经办窗口申请；表单字段：姓名、证件类型及号码、参保地（医保区划代码）、"
-            + "基本医疗保险类型（可选）、户籍所在地、户籍类型、申请材料。不符合条件的一次性告知全部原因（422）")
+            + "基本医疗保险类型（可选）、户籍所在地、户籍类型、申请材料。不符合条件的一次性告知全部原因（422）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = CertificateService.ITEM_CODE)))
     @Access({Role.INSURED_PERSON, Role.CLERK})
-    public Mono<ResponseEntity<Issued>> issue(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
-        Map<String, Object> form = body == null ? Map.of() : body;
-        Violations v = new Violations();
-        String region = Applications.text(form, "参保地");
-        ItemDefinition item = null;
-        v.require("参保地", region);
-        if (region != null && !region.isBlank()) {
-            if (!region.matches("\\d{6}") || !Divisions.isKnownRegionCode(region)) {
-                v.add("参保地", "unknown-region", "参保地医保区划代码无效");
-            } else {
-                item = catalog.find(CertificateService.ITEM_CODE, region).orElse(null);
-                v.check(item != null, "参保地", "item.not-offered", "该统筹地区不办理出具《参保凭证》");
-            }
-        }
-        List<String> required = item == null ? List.of("姓名", "证件类型及号码") : item.requiredFields();
-        v.requireAll(form, required);
-        String idNumber = Applications.idNumber(form);
-        if (idNumber != null && !idNumber.isBlank()) {
-            ResidentIdNumber.check(idNumber).ifPresent(p -> v.add("证件类型及号码", p.code(), p.message()));
-        }
-        String type = Applications.text(form, "基本医疗保险类型");
-        if (type != null && !type.isBlank()) {
-            v.check(type.equals("职工基本医疗保险") || type.equals("城乡居民基本医疗保险"), "基本医疗保险类型",
-                    "unknown-option", "基本医疗保险类型应为职工基本医疗保险或城乡居民基本医疗保险");
-        }
-        v.throwIfAny();
-        if (caller.has(Role.INSURED_PERSON) && !caller.isStaff() && !idNumber.equals(caller.idNumber())) {
-            throw ProblemException.forbidden("参保人只能为本人申请出具《参保凭证》");
-        }
-        if (caller.isStaff()) {
-            caller.requireServes(region);
-        }
-        ItemDefinition it = item;
-        String name = Applications.text(form, "姓名");
-        List<MaterialStatus> materials = Applications.materials(it, form.get("申请材料"));
-        Party applicant = Party.person(idNumber, name);
-        Channel channel = caller.isStaff() ? Channel.WINDOW : Channel.PORTAL;
-        return enrollment.byIdNumber(idNumber).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(found -> {
-                    // an instant case adds its missing materials to the reasons itself (0005 §5)
-                    List<Reason> failed = new ArrayList<>();
-                    if (found.isEmpty()) {
-                        failed.add(Reason.of("not-insured", "未查询到该人员的参保信息"));
-                    } else {
-                        if (!found.get().getName().equals(name)) {
-                            failed.add(Reason.of("name-mismatch", "姓名与证件号码登记信息不符"));
-                        }
-                        if (CertificateService.insuranceRows(found.get(), region, type, "").isEmpty()) {
-                            failed.add(Reason.of("not-insured-here", "该人员在" + region + "没有" + (type == null ? "" : type) + "参保记录"));
-                        }
-                    }
-                    SubmitCase submit = new SubmitCase(CertificateService.ITEM_CODE, region, channel, applicant, applicant,
-                            null, form, materials, List.of(), failed, Map.of(),
-                            caller.isStaff() ? CaseActors.as(caller, org.jingban.platform.cases.ActorRole.CLERK)
-                                    : CaseActors.applicant(caller));
-                    if (!failed.isEmpty() || !Applications.missing(materials).isEmpty()) {
-                        return cases.submit(submit).flatMap(c -> Mono.error(Applications.refused(c)));
-                    }
-                    Map<String, Object> info = new LinkedHashMap<>();
-                    info.put("户籍所在地", form.getOrDefault("户籍所在地", ""));
-                    info.put("户籍类型", form.getOrDefault("户籍类型", ""));
-                    return certificates.issue(found.get(), region, type, info)
-                            .flatMap(cert -> cases.submit(submit.withDetails(Map.of("凭证号", cert.number(), "凭证编号", cert.id())))
-                                    .flatMap(c -> c.getStatus() == CaseStatus.COMPLETED
-                                            ? certificates.attachCase(cert, c.getCaseNumber()).map(saved -> ResponseEntity
-                                            .status(HttpStatus.CREATED).body(new Issued(c.getCaseNumber(), c.getItemCode(),
-                                                    c.getStatus().name(), CertificateView.of(saved))))
-                                            : Mono.error(Applications.refused(c))));
-                });
+    public Mono<ResponseEntity<Issued>> issue(@RequestBody(required = false) CertificateApplicationForm body,
+                                              Caller caller) {
+        CertificateApplicationForm form = CertificateApplicationForm.orEmpty(body);
+        ItemDefinition item = applications.itemFor(form);
+        // a person for themself, a clerk of the 参保地: checked before a number could be taken
+        CaseActor submitter = Submitters.submitter(caller, form.applicant(), item.regionCode());
+        return applications.apply(item, form, caller, submitter)
+                .map(issued -> ResponseEntity.status(HttpStatus.CREATED).body(new Issued(issued.caseNumber(),
+                        CertificateService.ITEM_CODE, CaseStatus.COMPLETED.name(), CertificateView.of(issued))));
     }
 
     @GetMapping("/certificates/{id}")
-    @Operation(summary = "查看《参保凭证》", description = "本人或出具地工作人员；按凭证编号或凭证号")
+    @Operation(summary = "查看《参保凭证》", description = "本人或出具地工作人员；按凭证编号或凭证号",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = CertificateService.ITEM_CODE)))
     @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<CertificateView> one(@PathVariable String id, Caller caller) {
         return visible(id, caller).map(CertificateView::of);
     }
 
     @GetMapping(value = "/certificates/{id}/html", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "打印《参保凭证》", description = "可打印的 HTML，含电子签章信息")
+    @Operation(summary = "打印《参保凭证》", description = "可打印的 HTML，含电子签章信息",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = CertificateService.ITEM_CODE)))
     @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<String> html(@PathVariable String id, Caller caller) {
         return visible(id, caller).map(CertificateHtml::render);
@@ -174,7 +104,8 @@ public class CertificateHandlers {
 
     @PostMapping("/certificates/verification")
     @Operation(summary = "在线验证《参保凭证》", description = "任何持有凭证者（如转入地经办机构）提交凭证内容与电子签章；"
-            + "验证签章为出具机构所签、内容未被改动，且凭证号确由本系统出具")
+            + "验证签章为出具机构所签、内容未被改动，且凭证号确由本系统出具",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = CertificateService.ITEM_CODE)))
     public Mono<Verification> verify(@RequestBody(required = false) VerificationRequest request) {
         if (request == null || request.content() == null || request.seal() == null) {
             throw ProblemException.validation(new Violations().require("content", null).require("seal", null).list());

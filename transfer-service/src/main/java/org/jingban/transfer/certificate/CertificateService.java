@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.cases.Case;
-import org.jingban.transfer.Money;
+import org.jingban.platform.money.Money;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.enrollment.EnrolledPerson;
 import org.jingban.transfer.signing.OfficeKeys;
@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Issues 《参保凭证》: builds 表8 from the enrollment read model, takes the next number of the region and year and
- * seals it. The number is taken by inserting the certificate itself under a unique (region, year, sequence) index
+ * Issues 《参保凭证》 (622036003001): builds 表8 from the enrollment read model, takes the next number of the region and
+ * year and seals it. The number is taken by inserting the certificate itself under a unique (region, year, sequence) index
  * — the highest existing sequence + 1, again on a collision — so a number is never skipped (a counter incremented
  * before a failed write would leave a gap) and never given twice.
  */
@@ -59,7 +59,7 @@ public class CertificateService {
     }
 
     /** The 参保信息 rows of 表8 for the person's insurances in the region (or only the given type). */
-    public static List<Map<String, Object>> insuranceRows(EnrolledPerson person, String regionCode, String type,
+    static List<Map<String, Object>> insuranceRows(EnrolledPerson person, String regionCode, String type,
                                                           String regionName) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PersonEvents.InsuranceView i : person.insurancesIn(regionCode)) {
@@ -69,19 +69,25 @@ public class CertificateService {
             String from = i.periods().stream().map(PersonEvents.Period::from).min(String::compareTo).orElse("");
             boolean open = i.periods().stream().anyMatch(p -> p.to() == null);
             String to = open ? "" : i.periods().stream().map(PersonEvents.Period::to).max(String::compareTo).orElse("");
-            String balance = InsuranceTypes.EMPLOYEE_INSURANCE.equals(i.insuranceType()) ? person.getBalance() : "0.00";
+            Money balance = InsuranceTypes.EMPLOYEE_INSURANCE.equals(i.insuranceType()) ? balance(person) : Money.ZERO;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("基本医疗保险类型", i.insuranceType());
             row.put("参保地", regionName + "（" + regionCode + "）");
             row.put("参保时间起", from);
             row.put("参保时间止", to);
             row.put("其中累计实际缴费月数", i.contributionMonths());
-            row.put("个人账户余额(大写)", Money.capitals(balance));
-            row.put("个人账户余额(小写)", balance);
+            row.put("个人账户余额(大写)", balance.capitals());
+            row.put("个人账户余额(小写)", balance.toString());
             row.put("参保状态", i.statusLabel() == null ? i.status() : i.statusLabel());
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The personal-account balance as enrollment-service last posted it (none posted: nothing in it). */
+    private static Money balance(EnrolledPerson person) {
+        String yuan = person.getBalance();
+        return yuan == null || yuan.isBlank() ? Money.ZERO : Money.parse(yuan);
     }
 
     public Mono<InsuranceCertificate> issue(EnrolledPerson person, String regionCode, String type,
@@ -116,7 +122,10 @@ public class CertificateService {
                             (String) content.get("凭证号"), regionCode, year, sequence, person.getIdNumber(), content, seal,
                             null, clock.instant())));
                 }))
-                // another request took the same number first: take the next one
+                // another request took the same number first: take the next one. Not WriteConflicts.retry() (20 attempts
+                // up to 200 ms): every simultaneous request for the region's numbers collides on the same next number,
+                // so n of them need up to n attempts each (50 at once is the tested load); short, jittered waits keep
+                // that quick, and a lost optimistic lock cannot happen here (an insert, never an update)
                 .retryWhen(Retry.backoff(500, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(50)).jitter(0.9)
                         .filter(DuplicateKeyException.class::isInstance));
     }

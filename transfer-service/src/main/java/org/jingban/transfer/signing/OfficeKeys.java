@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jingban.platform.messaging.WriteConflicts;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.api.ElectronicSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -92,8 +92,10 @@ public class OfficeKeys {
         if (known != null) {
             return Mono.just(known);
         }
-        return mongo.findById(regionCode, StoredKey.class)
-                .switchIfEmpty(Mono.defer(() -> generate(regionCode)))
+        // two requests generating at once: the first insert wins, the other's fails on _id and it reads the winner's
+        return Mono.defer(() -> mongo.findById(regionCode, StoredKey.class)
+                        .switchIfEmpty(Mono.defer(() -> generate(regionCode))))
+                .retryWhen(WriteConflicts.retry())
                 .map(stored -> keys.computeIfAbsent(regionCode, r -> new OfficeKey(r, stored.officeName(),
                         Sm2.privateKeyFromPem(stored.privateKeyPem()), Sm2.certificateFromPem(stored.certificatePem()))));
     }
@@ -108,9 +110,7 @@ public class OfficeKeys {
         StoredKey stored = new StoredKey(regionCode, name, Sm2.privateKeyToPem(pair.getPrivate()), Sm2.toPem(certificate),
                 clock.instant());
         log.info("generated SM2 signing key for office {} ({}), local mode", regionCode, name);
-        // two requests generating at once: the first insert wins, the other reads it
-        return mongo.insert(stored).onErrorResume(DuplicateKeyException.class,
-                e -> mongo.findById(regionCode, StoredKey.class));
+        return mongo.insert(stored);
     }
 
     /** The certificate of any office whose seal this service can check: its own offices, then trusted ones. */

@@ -1,4 +1,4 @@
-package org.jingban.transfer.transfer;
+package org.jingban.transfer.continuation;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,10 +1,9 @@
-package org.jingban.transfer.transfer;
+package org.jingban.transfer.continuation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -21,6 +20,7 @@ import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.security.test.TestTokens;
+import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.test.CloudEventRecord;
 import org.jingban.platform.test.EventProbe;
 import org.jingban.platform.test.JingbanInfrastructure;
@@ -65,10 +65,10 @@ class TransferBetweenRegionsTest extends TransferTest {
         return f;
     }
 
-    private TransferHandlers.Submitted applyAndAccept(String idNumber, String name, String from, String to) {
-        TransferHandlers.Submitted submitted = web.post().uri("/api/v1/transfer/transfers")
+    private Applied applyAndAccept(String idNumber, String name, String from, String to) {
+        Applied submitted = web.post().uri("/api/v1/transfer/transfers")
                 .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(idNumber))).bodyValue(form(idNumber, name, from, to))
-                .exchange().expectStatus().isAccepted().expectBody(TransferHandlers.Submitted.class).returnResult()
+                .exchange().expectStatus().isAccepted().expectBody(Applied.class).returnResult()
                 .getResponseBody();
         web.post().uri("/api/v1/transfer/cases/{n}/accept", submitted.caseNumber())
                 .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-" + to, to))).exchange().expectStatus().isOk();
@@ -106,7 +106,7 @@ class TransferBetweenRegionsTest extends TransferTest {
                 EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-10", null));
         awaitReadModel(id, 2);
 
-        TransferHandlers.Submitted submitted = applyAndAccept(id, "王五", WUWEI, LANZHOU);
+        Applied submitted = applyAndAccept(id, "王五", WUWEI, LANZHOU);
         Map<?, ?> done = awaitStatus(id, submitted.caseNumber(), "COMPLETED");
 
         assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
@@ -118,7 +118,8 @@ class TransferBetweenRegionsTest extends TransferTest {
         assertThat(view.contactLetter()).containsEntry("转入地医保区划代码", LANZHOU);
         Map<String, Object> sheet = view.infoSheet().sheet();
         assertThat(sheet.get("参保缴费月数合计")).isEqualTo(104);    // 2018-03…12 = 10, 2019…2025 = 84, 2026-01…10 = 10
-        assertThat(InfoSheets.fundsMoved(sheet)).isEqualTo("1234.56");
+        assertThat(sheet.get("基本医疗保险个人账户实际转出资金"))
+                .isEqualTo(Map.of("大写", "壹仟贰佰叁拾肆元伍角陆分", "小写", "1234.56"));
         assertThat(view.infoSheet().funds().amount()).isEqualTo("1234.56");
         assertThat((List<?>) sheet.get("重复参保期间")).hasSize(1);  // 2026-10 in both pools
         assertThat(view.infoSheet().seal().regionCode()).isEqualTo(WUWEI);
@@ -135,7 +136,7 @@ class TransferBetweenRegionsTest extends TransferTest {
                 EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-11", null));
         awaitReadModel(id, 2);
 
-        TransferHandlers.Submitted submitted = applyAndAccept(id, "周八", WUWEI, LANZHOU);
+        Applied submitted = applyAndAccept(id, "周八", WUWEI, LANZHOU);
         awaitStatus(id, submitted.caseNumber(), "COMPLETED");
         assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
         assertThat(enrollment.balance(id)).isEqualByComparingTo(new BigDecimal("56.70"));
@@ -150,7 +151,7 @@ class TransferBetweenRegionsTest extends TransferTest {
         awaitReadModel(id, 2);
         enrollment.changeStatusQuietly(id, WUWEI, "ACTIVE");   // 恢复缴费 at Wuwei, not yet seen here
 
-        TransferHandlers.Submitted submitted = applyAndAccept(id, "赵六", WUWEI, LANZHOU);
+        Applied submitted = applyAndAccept(id, "赵六", WUWEI, LANZHOU);
         Map<?, ?> refused = awaitStatus(id, submitted.caseNumber(), "REFUSED");
 
         assertThat(refused.toString()).contains("未中止参保");
@@ -199,10 +200,24 @@ class TransferBetweenRegionsTest extends TransferTest {
         awaitReadModel(id, 1);
         Map<String, Object> f = form(id, "孙七", WUWEI, LANZHOU);
         f.put("申请材料", List.of("医保电子凭证或有效身份证件或社保卡"));
+        // the precheck names the same reasons, in the same order, as the refusal that follows (one eligibility)
+        Map<?, ?> precheck = web.post().uri("/api/v1/transfer/transfers/precheck")
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).bodyValue(f).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Object> precheckCodes = ((List<?>) precheck.get("reasons")).stream().map(r -> ((Map<?, ?>) r).get("code"))
+                .map(Object.class::cast).toList();
+        assertThat(precheckCodes).containsExactly("not-insured-here", "not-suspended", "material.missing", "material.missing");
+
         web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).bodyValue(f)
                 .exchange().expectStatus().isEqualTo(422).expectBody()
-                // 2 materials missing, not insured in Lanzhou, not suspended in Wuwei
-                .jsonPath("$.violations.length()").isEqualTo(4).jsonPath("$.caseNumber").exists();
+                .jsonPath("$.violations[*].code").isEqualTo(precheckCodes)
+                // not insured in Lanzhou, not suspended in Wuwei, 2 materials missing: the platform's one 不予受理 text
+                .jsonPath("$.detail").isEqualTo(ItemSubmissions.NOT_ACCEPTED.formatted(4))
+                .jsonPath("$.violations.length()").isEqualTo(4)
+                .jsonPath("$.violations[0].field").isEqualTo("转入地医保(行政)区划代码")
+                .jsonPath("$.violations[1].field").isEqualTo("转出地医保(行政)区划代码")
+                .jsonPath("$.violations[2].field").isEqualTo("《参保凭证》（含电子《参保凭证》）")
+                .jsonPath("$.caseNumber").exists();
     }
 
     // ------------------------------------------------------------------ Sichuan via the national platform
@@ -227,7 +242,7 @@ class TransferBetweenRegionsTest extends TransferTest {
         enrollment.enroll(id, "周八", "0.00", EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "ACTIVE", "灵活就业人员", "2026-11", null));
         awaitReadModel(id, 1);
         try (EventProbe national = JingbanInfrastructure.get().probe(NATIONAL)) {
-            TransferHandlers.Submitted submitted = applyAndAccept(id, "周八", SONGPAN, WUWEI);
+            Applied submitted = applyAndAccept(id, "周八", SONGPAN, WUWEI);
 
             // Songpan (Sichuan) receives the 联系函 in the national envelope …
             CloudEventRecord letterRecord = national.awaitEvent(r -> r.dataJson() != null

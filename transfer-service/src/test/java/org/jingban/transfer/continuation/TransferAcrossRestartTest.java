@@ -1,4 +1,4 @@
-package org.jingban.transfer.transfer;
+package org.jingban.transfer.continuation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +42,7 @@ class TransferAcrossRestartTest {
     private static ConfigurableApplicationContext start() {
         JingbanInfrastructure infra = JingbanInfrastructure.get();
         // command-line arguments: they win over the service defaults (localhost) like the environment would
-        return new SpringApplicationBuilder(org.jingban.transfer.TransferApplication.class).run(
+        return new SpringApplicationBuilder(org.jingban.transfer.TransferServiceApplication.class).run(
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(), "--spring.mongodb.uri=" + infra.mongoUri(),
                 "--spring.mongodb.database=jingban_transfer_restart", "--server.port=0");
     }
@@ -67,7 +67,7 @@ class TransferAcrossRestartTest {
             form.put("基本医疗保险类型", "职工医保");
             form.put("转出地医保(行政)区划代码", WUWEI);
             form.put("转入地医保(行政)区划代码", LANZHOU);
-            form.put(TransferApplication.TRANSFER_ID, UUID.randomUUID().toString());
+            form.put(TransferApplicationForm.TRANSFER_ID, UUID.randomUUID().toString());
             Party person = Party.person(id, "吴九");
             Case submitted = cases.submit(new SubmitCase(TransferStages.ITEM_CODE, LANZHOU, Channel.WINDOW, person, person,
                     null, form, List.<MaterialStatus>of(), List.of(TransferStages.insertion(catalog.item(TransferStages.ITEM_CODE,

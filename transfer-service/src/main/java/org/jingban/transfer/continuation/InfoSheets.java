@@ -1,4 +1,4 @@
-package org.jingban.transfer.transfer;
+package org.jingban.transfer.continuation;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.TransferHooks;
-import org.jingban.transfer.Money;
+import org.jingban.platform.money.Money;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.api.TransferEvents;
 
@@ -71,8 +71,8 @@ public final class InfoSheets {
         sheet.put("基本医疗保险险种", record.insuranceType());
         sheet.put("参保缴费记录", rows);
         sheet.put("参保缴费月数合计", total);
-        String balance = Money.format(Money.parse(record.balance()));
-        sheet.put("基本医疗保险个人账户实际转出资金", Map.of("大写", Money.capitals(balance), "小写", balance));
+        Money balance = record.balance() == null || record.balance().isBlank() ? Money.ZERO : Money.parse(record.balance());
+        sheet.put("基本医疗保险个人账户实际转出资金", Map.of("大写", balance.capitals(), "小写", balance.toString()));
         sheet.put("重复参保期间", overlaps(periods, letter.receivingPeriods(), now));
         Offices.OfficeInfo out = offices.of(record.regionCode());
         sheet.put("经办人", "系统");

@@ -1,4 +1,4 @@
-package org.jingban.transfer.transfer;
+package org.jingban.transfer.continuation;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,16 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseActor;
-import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.cases.application.CaseRefusedException;
+import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
-import org.jingban.transfer.Money;
+import org.jingban.platform.messaging.WriteConflicts;
+import org.jingban.platform.money.Money;
+import org.jingban.platform.service.items.CaseReaction;
+import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
@@ -26,17 +31,21 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The 转入地 office's machine work on a transfer case: 《联系函》 at 受理, verification of the 《信息表》, credit through
- * enrollment-service, 办结. Every step is idempotent: the transfer's inbox dedups events, and the case is only moved
- * from the stage it is in, so a redelivered event (or a restart between the two writes) finishes what was left.
+ * The 转入地 office's machine work on a transfer case: 《联系函》 at 受理 (a reaction to the case's own event),
+ * verification of the 《信息表》, credit through enrollment-service, 办结. Every step is idempotent: the transfer's
+ * inbox dedups events, and the case is only moved from the stage it is in ({@link CaseService#advanceIfCurrent}), so a
+ * redelivered event (or a restart between the two writes) finishes what was left.
  */
 @Service
 public class ReceivingOffice {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivingOffice.class);
+    /** Where cases stored before the typed form (表9 as a map) kept the transfer id. */
+    private static final String TRANSFER_ID_BEFORE_THE_TYPED_FORM = "转移编号";
 
     private final ReactiveMongoTemplate mongo;
     private final InboxApplier inbox;
@@ -65,36 +74,53 @@ public class ReceivingOffice {
         return mongo.findOne(Query.query(Criteria.where("caseNumber").is(caseNumber)), IncomingTransfer.class);
     }
 
-    /** 受理 → 生成并发出《联系函》. */
-    public Mono<Void> onAccepted(ReceivedEvent event, String caseId) {
-        return cases.find(caseId).flatMap(c -> {
-            TransferApplication form = TransferApplication.of(c.getForm());
-            Mono<IncomingTransfer> transfer = find(form.transferId()).switchIfEmpty(Mono.defer(() ->
-                    enrollment.byIdNumber(form.idNumber()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                            .flatMap(person -> {
-                                List<PersonEvents.Period> here = person.flatMap(p -> p.insurance(form.insuranceType(),
-                                        form.toRegionCode())).map(PersonEvents.InsuranceView::periods).orElse(List.of());
-                                String category = person.flatMap(p -> p.insurance(form.insuranceType(), form.toRegionCode()))
-                                        .map(PersonEvents.InsuranceView::category).orElse(null);
-                                IncomingTransfer t = IncomingTransfer.sendLetter(form.transferId(), c.getId(), c.getCaseNumber(),
-                                        form.idNumber(), form.name(), form.insuranceType(), form.fromRegionCode(),
-                                        form.toRegionCode(), category, here, letter(c, form), clock.instant());
-                                t.markApplied(event.id());
-                                return mongo.insert(t).onErrorResume(org.springframework.dao.DuplicateKeyException.class,
-                                        e -> find(form.transferId()));
-                            })));
-            return transfer.flatMap(t -> advance(c.getId(), TransferStages.LETTER, "已生成并发出《联系函》"));
-        }).then();
+    /** Transfers with something for ops to look at (运维核查), e.g. a 《信息表》 whose seal did not verify. */
+    public Flux<IncomingTransfer> flagged() {
+        return mongo.find(Query.query(Criteria.where("opsFlags.0").exists(true)), IncomingTransfer.class);
     }
 
-    private Map<String, Object> letter(Case c, TransferApplication form) {
+    /** 受理 → 生成并发出《联系函》 (the transfer is created once; the stage is completed if it is still current). */
+    @CaseReaction(item = TransferStages.ITEM_CODE, on = CaseEvents.ACCEPTED)
+    public Mono<Void> sendLetter(Case accepted, ReceivedEvent event) {
+        TransferApplicationForm form = ItemSubmissions.form(accepted, TransferApplicationForm.class);
+        String transferId = transferId(accepted);
+        String type = form.enrollmentInsuranceType();
+        // two deliveries creating the transfer at once: the loser's insert fails on _id, it reloads and finds it
+        Mono<IncomingTransfer> transfer = Mono.defer(() -> find(transferId).switchIfEmpty(Mono.defer(() ->
+                        enrollment.byIdNumber(form.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                .flatMap(person -> {
+                                    var here = person.flatMap(p -> p.insurance(type, form.toRegionCode()));
+                                    IncomingTransfer t = IncomingTransfer.sendLetter(transferId, accepted.getId(),
+                                            accepted.getCaseNumber(), form.idNumber(), form.applicant().name(), type,
+                                            form.fromRegionCode(), form.toRegionCode(),
+                                            here.map(PersonEvents.InsuranceView::category).orElse(null),
+                                            here.map(PersonEvents.InsuranceView::periods).orElse(List.of()),
+                                            letter(accepted, form, transferId), clock.instant());
+                                    t.markApplied(event.id());
+                                    return mongo.insert(t);
+                                }))))
+                .retryWhen(WriteConflicts.retry());
+        return transfer.flatMap(t -> cases.advanceIfCurrent(accepted.getId(), TransferStages.LETTER, "已生成并发出《联系函》"))
+                .then();
+    }
+
+    /** The id this service gave the transfer, stored with the case's form. */
+    static String transferId(Case c) {
+        Object id = c.getForm().get(TransferApplicationForm.TRANSFER_ID);
+        if (id == null) {
+            id = c.getForm().get(TRANSFER_ID_BEFORE_THE_TYPED_FORM);
+        }
+        return id == null ? null : id.toString();
+    }
+
+    private Map<String, Object> letter(Case c, TransferApplicationForm form, String transferId) {
         Offices.OfficeInfo to = offices.of(form.toRegionCode());
         Map<String, Object> letter = new LinkedHashMap<>();
         letter.put("文书", "基本医疗保险关系转移接续联系函");
-        letter.put("转移编号", form.transferId());
+        letter.put("转移编号", transferId);
         letter.put("办件编号", c.getCaseNumber());
-        letter.put("参保人员姓名", form.name());
-        letter.put("基本医疗保险类型", form.insuranceType());
+        letter.put("参保人员姓名", form.applicant().name());
+        letter.put("基本医疗保险类型", form.enrollmentInsuranceType());
         letter.put("转出地医保区划代码", form.fromRegionCode());
         letter.put("转入地医保区划代码", form.toRegionCode());
         letter.put("转入地医疗保障经办机构", to.name());
@@ -113,7 +139,7 @@ public class ReceivingOffice {
             return inbox.applyOnce(IncomingTransfer.class, t.getId(), event,
                     x -> x.receiveSheet(sheet, problems, clock.instant()));
         })).flatMap(t -> t.getState() == IncomingTransfer.State.AWAITING_CREDIT || t.getState() == IncomingTransfer.State.CREDITED
-                ? advance(t.getCaseId(), TransferStages.SHEET, "已收到《信息表》（电子签章验证通过）及转移资金¥"
+                ? cases.advanceIfCurrent(t.getCaseId(), TransferStages.SHEET, "已收到《信息表》（电子签章验证通过）及转移资金¥"
                 + InfoSheets.fundsMoved(t.getSheet().sheet())) : Mono.empty()).then();
     }
 
@@ -137,13 +163,18 @@ public class ReceivingOffice {
             if (!t.getId().equals(received.sheet().get("转移编号"))) {
                 problems.add("《信息表》转移编号与本件不符");
             }
-            String moved = InfoSheets.fundsMoved(received.sheet());
-            if (received.funds() == null || moved == null
-                    || Money.parse(moved).compareTo(Money.parse(received.funds().amount())) != 0) {
+            Money listed = Money.tryParse(InfoSheets.fundsMoved(received.sheet()));
+            Money moved = received.funds() == null ? null : amount(received.funds().amount());
+            if (listed == null || moved == null || listed.compareTo(moved) != 0) {
                 problems.add("划转资金与《信息表》所列实际转出资金不符");
             }
             return problems;
         });
+    }
+
+    /** The fund transfer's amount: none sent counts as nothing moved, text that is not an amount as no amount. */
+    private static Money amount(String yuan) {
+        return yuan == null || yuan.isBlank() ? Money.ZERO : Money.tryParse(yuan);
     }
 
     /** enrollment-service credited the periods and balance in the 转入地: 办结. */
@@ -171,9 +202,8 @@ public class ReceivingOffice {
         details.put("转出地", t.getFromRegionCode());
         Object overlaps = sheet.get("重复参保期间");
         details.put("重复参保期间", overlaps == null ? List.of() : overlaps);
-        return advance(t.getCaseId(), TransferStages.RECEIVE, "《信息表》已同步，缴费月数和个人账户资金已记入")
-                .then(advance(t.getCaseId(), TransferStages.REVIEW, "系统核对一致"))
-                .then(cases.find(t.getCaseId()))
+        return cases.advanceIfCurrent(t.getCaseId(), TransferStages.RECEIVE, "《信息表》已同步，缴费月数和个人账户资金已记入")
+                .then(cases.advanceIfCurrent(t.getCaseId(), TransferStages.REVIEW, "系统核对一致"))
                 .flatMap(c -> c.getStatus().finished() ? Mono.just(c)
                         : cases.complete(c.getId(), CaseActor.SYSTEM, details).onErrorResume(CaseRefusedException.class,
                         e -> cases.find(c.getId())));
@@ -189,13 +219,5 @@ public class ReceivingOffice {
                         .map(r -> Reason.of("transfer.refused", r)).toList())
                         .onErrorResume(CaseRefusedException.class, e -> Mono.just(c))))
                 .then();
-    }
-
-    /** Completes the stage if it is the current one (idempotent: a redelivery finds it done and does nothing). */
-    private Mono<Case> advance(String caseId, String stage, String remark) {
-        return cases.find(caseId).flatMap(c -> c.getStatus().finished() || !stage.equals(c.currentStageName())
-                ? Mono.just(c)
-                : cases.advance(caseId, CaseActor.SYSTEM, stage, remark)
-                .onErrorResume(CaseRefusedException.class, e -> cases.find(caseId)));
     }
 }

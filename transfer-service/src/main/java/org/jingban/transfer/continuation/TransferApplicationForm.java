@@ -1,0 +1,139 @@
+package org.jingban.transfer.continuation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jingban.enrollment.api.InsuranceTypes;
+import org.jingban.platform.cases.Party;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.service.items.ItemForm;
+import org.jingban.platform.web.problem.Violations;
+
+/**
+ * 表9 《基本医疗保险关系转移接续申请表》 (622036003002 转移接续手续办理): the 受理信息必填项 of the catalog, by their
+ * names, and the materials provided. The transfer id this service gives the application is stored next to these
+ * fields in the case's form ({@link #TRANSFER_ID}); the applicant never sends it.
+ *
+ * @param insuranceType 表9's option as sent: 职工医保 / 城乡居民医保 (or the full names); see {@link #enrollmentInsuranceType()}
+ */
+public record TransferApplicationForm(
+        @JsonProperty("姓名") String name,
+        @JsonProperty("证件类型及号码") IdDocument id,
+        @JsonProperty("联系电话") String phone,
+        @JsonProperty("基本医疗保险类型") String insuranceType,
+        @JsonProperty("转出地机构地址") String fromAddress,
+        @JsonProperty("转出地机构邮编") String fromPostalCode,
+        @JsonProperty("转出地医保(行政)区划代码") String fromRegionCode,
+        @JsonProperty("转入地机构地址") String toAddress,
+        @JsonProperty("转入地机构邮编") String toPostalCode,
+        @JsonProperty("转入地医保(行政)区划代码") String toRegionCode,
+        @JsonProperty("申请材料") List<String> materials) implements ItemForm {
+
+    /** The name of the transfer id in the case's stored form (and of the answer's top-level reference). */
+    public static final String TRANSFER_ID = "transferId";
+
+    static final String FROM_REGION = "转出地医保(行政)区划代码";
+    static final String TO_REGION = "转入地医保(行政)区划代码";
+    private static final String ID = "证件类型及号码";
+
+    /** A request without a body: every required field is reported missing. */
+    public static TransferApplicationForm orEmpty(TransferApplicationForm form) {
+        return form != null ? form : new TransferApplicationForm(null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    @Override
+    public List<String> materials() {
+        return materials == null ? List.of() : materials;
+    }
+
+    /** 证件号码 as enrollment-service keeps it (trimmed, check letter upper case); null when none was sent. */
+    public String idNumber() {
+        return id == null || id.number() == null || id.number().isBlank() ? null : id.number().trim().toUpperCase();
+    }
+
+    /** The applicant, who is also the person transferred. */
+    public Party applicant() {
+        return Party.person(idNumber(), name == null ? null : name.trim());
+    }
+
+    /** 表9 offers 职工医保 / 城乡居民医保; enrollment-service names the insurances in full. */
+    public String enrollmentInsuranceType() {
+        if (insuranceType == null) {
+            return null;
+        }
+        return switch (insuranceType.trim()) {
+            case "职工医保", InsuranceTypes.EMPLOYEE_INSURANCE -> InsuranceTypes.EMPLOYEE_INSURANCE;
+            case "城乡居民医保", InsuranceTypes.RESIDENT_INSURANCE -> InsuranceTypes.RESIDENT_INSURANCE;
+            default -> insuranceType.trim();
+        };
+    }
+
+    /**
+     * The 受理信息必填项 of the item as the 转入地 defines it, the 居民身份证号码's check digit, the 险种 option, region
+     * and postal codes, and that the two regions differ: every problem at once.
+     */
+    @Override
+    public Violations validate(ItemDefinition item) {
+        Violations v = new Violations().requireAll(byCatalogName(), item.requiredFields());
+        String idNumber = idNumber();
+        if (idNumber != null) {
+            ResidentIdNumber.check(idNumber).ifPresent(p -> v.add(ID, p.code(), p.message()));
+        }
+        String type = enrollmentInsuranceType();
+        if (type != null) {
+            v.check(InsuranceTypes.EMPLOYEE_INSURANCE.equals(type) || InsuranceTypes.RESIDENT_INSURANCE.equals(type),
+                    "基本医疗保险类型", "unknown-option", "基本医疗保险类型应为职工医保或城乡居民医保");
+        }
+        checkRegion(v, FROM_REGION, fromRegionCode);
+        checkRegion(v, TO_REGION, toRegionCode);
+        checkPostal(v, "转出地机构邮编", fromPostalCode);
+        checkPostal(v, "转入地机构邮编", toPostalCode);
+        if (fromRegionCode != null && fromRegionCode.equals(toRegionCode)) {
+            v.add(TO_REGION, "same-region", "转入地与转出地相同，无需办理转移接续");
+        }
+        return v;
+    }
+
+    /** Whether the 转入地 is a 医保区划 at all (the item and the office that handles the case are looked up by it). */
+    boolean knownReceivingRegion() {
+        return toRegionCode != null && Divisions.isKnownRegionCode(toRegionCode);
+    }
+
+    private Map<String, Object> byCatalogName() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("姓名", name);
+        fields.put(ID, idNumber());
+        fields.put("联系电话", phone);
+        fields.put("基本医疗保险类型", insuranceType);
+        fields.put("转出地机构地址", fromAddress);
+        fields.put("转出地机构邮编", fromPostalCode);
+        fields.put(FROM_REGION, fromRegionCode);
+        fields.put("转入地机构地址", toAddress);
+        fields.put("转入地机构邮编", toPostalCode);
+        fields.put(TO_REGION, toRegionCode);
+        return fields;
+    }
+
+    private static void checkRegion(Violations v, String field, String code) {
+        if (code != null && !code.isBlank()) {
+            v.check(code.matches("\\d{6}") && Divisions.isKnownRegionCode(code), field, "unknown-region", "医保区划代码无效");
+        }
+    }
+
+    private static void checkPostal(Violations v, String field, String code) {
+        if (code != null && !code.isBlank()) {
+            v.check(code.matches("\\d{6}"), field, "postal-code", "邮政编码应为6位数字");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TransferApplicationForm[" + id + ", " + fromRegionCode + " → " + toRegionCode + "]";
+    }
+}

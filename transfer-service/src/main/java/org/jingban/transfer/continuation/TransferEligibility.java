@@ -1,0 +1,118 @@
+package org.jingban.transfer.continuation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.platform.cases.Materials;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.catalog.Catalog;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.service.items.ItemSubmissions;
+import org.jingban.platform.web.problem.Violations;
+import org.jingban.transfer.TransferProperties;
+import org.jingban.transfer.enrollment.EnrolledPerson;
+import org.jingban.transfer.enrollment.EnrollmentReadModel;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * 办理条件 of 622036003002 (catalog: 参保人员跨统筹地区流动，在转出地已中止参保，并按规定参加转入地基本医疗保险的), checked
+ * against this service's read model of enrollment: insured (ACTIVE) in the 转入地, coverage stopped in the 转出地
+ * (when this system serves it), the name registered with the 证件号码. The one place these rules live: 申请 stores a
+ * case refused with the reasons (不予受理), 预检 only reports them.
+ */
+@Component
+public class TransferEligibility {
+
+    /**
+     * Coverage in the 转出地 that has stopped (中止参保): suspended for a transfer, or no longer contributing because
+     * the unit reported 中断 or 终止 — enrollment-service releases the record in any of these (its README).
+     */
+    static final Set<String> STOPPED_COVERAGE = Set.of("SUSPENDED", "INTERRUPTED", "TERMINATED");
+
+    private final Catalog catalog;
+    private final EnrollmentReadModel enrollment;
+    private final ItemSubmissions submissions;
+    private final TransferProperties properties;
+
+    public TransferEligibility(Catalog catalog, EnrollmentReadModel enrollment, ItemSubmissions submissions,
+                               TransferProperties properties) {
+        this.catalog = catalog;
+        this.enrollment = enrollment;
+        this.submissions = submissions;
+        this.properties = properties;
+    }
+
+    /**
+     * The item as the 转入地 defines it (the case belongs to the 转入地: 由转入地经办机构受理并负责办结), once the form has
+     * no problem and the 转入地 is one this system serves; else 400 with every problem, nothing stored. While the
+     * 转入地 is unknown the province's definition names the required fields.
+     */
+    public ItemDefinition itemFor(TransferApplicationForm form) {
+        ItemDefinition item = form.knownReceivingRegion()
+                ? catalog.find(TransferStages.ITEM_CODE, form.toRegionCode()).orElse(null) : null;
+        Violations v = submissions.check(form,
+                item != null ? item : catalog.item(TransferStages.ITEM_CODE, properties.homeProvince()));
+        if (form.knownReceivingRegion()) {
+            v.check(item != null && properties.serves(form.toRegionCode()), TransferApplicationForm.TO_REGION,
+                    "not-served", "转入地不在本系统服务范围，请向转入地医疗保障经办机构申请");
+        }
+        v.throwIfAny();
+        return item;
+    }
+
+    /** Every 办理条件 the applicant does not meet (empty: eligible). */
+    public Mono<List<Reason>> unmetConditions(TransferApplicationForm form) {
+        return enrollment.byIdNumber(form.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(person -> conditions(form, person));
+    }
+
+    /**
+     * What 申请 would be refused for, in the order its 不予受理 lists them: the unmet conditions, then every missing
+     * catalog material (转移接续's machine part cannot ask for a material later).
+     */
+    public Mono<List<Reason>> precheck(TransferApplicationForm form, ItemDefinition item) {
+        List<Reason> missing = Materials.missing(Materials.statuses(item, form::materialApplies, List.of(),
+                form.materials(), form.promised()));
+        return unmetConditions(form).map(unmet -> {
+            List<Reason> all = new ArrayList<>(unmet);
+            all.addAll(missing);
+            return List.copyOf(all);
+        });
+    }
+
+    private List<Reason> conditions(TransferApplicationForm form, Optional<EnrolledPerson> found) {
+        List<Reason> reasons = new ArrayList<>();
+        if (found.isEmpty()) {
+            reasons.add(Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
+                    "未查询到该人员在转入地的参保信息，请先在转入地参保"));
+            return reasons;
+        }
+        EnrolledPerson person = found.get();
+        if (!person.getName().equals(form.applicant().name())) {
+            reasons.add(Reason.at("姓名", "name-mismatch", "姓名与证件号码登记信息不符"));
+        }
+        boolean insuredHere = person.insurancesIn(form.toRegionCode()).stream().anyMatch(i -> "ACTIVE".equals(i.status()));
+        if (!insuredHere) {
+            reasons.add(Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
+                    "未在转入地参加基本医疗保险，请先在转入地参保"));
+        }
+        // the 转出地's record is known here only when this system serves it; another province checks it on release
+        if (properties.serves(form.fromRegionCode())) {
+            String type = form.enrollmentInsuranceType();
+            Optional<PersonEvents.InsuranceView> out = person.insurance(type, form.fromRegionCode());
+            if (out.isEmpty()) {
+                reasons.add(Reason.at(TransferApplicationForm.FROM_REGION, "no-record-out",
+                        "转出地没有该人员的" + type + "参保记录"));
+            } else if (!STOPPED_COVERAGE.contains(out.get().status())) {
+                reasons.add(Reason.at(TransferApplicationForm.FROM_REGION, "not-suspended", "转出地的" + type
+                        + "尚未中止参保（当前：" + (out.get().statusLabel() == null ? out.get().status()
+                        : out.get().statusLabel()) + "）"));
+            }
+        }
+        return reasons;
+    }
+}

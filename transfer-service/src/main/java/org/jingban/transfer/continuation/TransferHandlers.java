@@ -1,0 +1,139 @@
+package org.jingban.transfer.continuation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.platform.cases.ActorRole;
+import org.jingban.platform.cases.CaseActor;
+import org.jingban.platform.cases.Channel;
+import org.jingban.platform.cases.Reason;
+import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Authorize;
+import org.jingban.platform.security.Caller;
+import org.jingban.platform.security.Owner;
+import org.jingban.platform.security.Role;
+import org.jingban.platform.service.cases.CaseActors;
+import org.jingban.platform.service.items.ItemApplication;
+import org.jingban.platform.service.items.ItemSubmissions;
+import org.jingban.platform.service.items.Submitted;
+import org.jingban.platform.service.items.Submitters;
+import org.jingban.transfer.api.TransferEvents;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * 622036003002 转移接续手续办理: the application with 表9 (at the 转入地 office, or the 转出地's for the 转入地), its
+ * 办理条件预检, the transfer's documents for the applicant and staff, and the ops list of flagged transfers. 受理 and
+ * the rest go through the shared case endpoints ({@code /api/v1/transfer/cases}); the machine stages follow by events.
+ */
+@RestController
+@RequestMapping("/api/v1/transfer")
+@Tag(name = "转移接续", description = "622036003002 转移接续手续办理：申请（表9）、联系函、信息表（表10）、进度")
+public class TransferHandlers {
+
+    private final TransferEligibility eligibility;
+    private final ItemSubmissions submissions;
+    private final ReceivingOffice receiving;
+
+    public TransferHandlers(TransferEligibility eligibility, ItemSubmissions submissions, ReceivingOffice receiving) {
+        this.eligibility = eligibility;
+        this.submissions = submissions;
+        this.receiving = receiving;
+    }
+
+    @PostMapping("/transfers")
+    @Operation(summary = "转移接续申请（表9）", description = "参保人本人，或转入地/转出地经办窗口代为录入；办件由转入地受理并办结。"
+            + "字段为受理信息必填项（姓名、证件类型及号码、联系电话、基本医疗保险类型、转出地/转入地机构地址、邮编、医保区划代码）及申请材料。"
+            + "不符合办理条件的一次性告知全部原因（422）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Submitted>> apply(@RequestBody(required = false) TransferApplicationForm body,
+                                                 Caller caller) {
+        TransferApplicationForm form = TransferApplicationForm.orEmpty(body);
+        ItemDefinition item = eligibility.itemFor(form);
+        CaseActor submitter = submitter(form, caller);
+        String transferId = UUID.randomUUID().toString();
+        return eligibility.unmetConditions(form)
+                .flatMap(unmet -> submissions.submit(ItemApplication.of(item, form, caller)
+                        .applicant(form.applicant())
+                        .submittedBy(submitter)
+                        .channel(caller.isStaff() ? Channel.WINDOW : Channel.PORTAL)
+                        .extraStages(TransferStages.insertion(item))
+                        .missingMaterialsRefused()
+                        .failedChecks(unmet)
+                        .formValue(TransferApplicationForm.TRANSFER_ID, transferId)
+                        .reference(TransferApplicationForm.TRANSFER_ID, transferId)))
+                .map(Submitted::response);
+    }
+
+    /** 预检结果: eligible when {@code reasons} is empty. */
+    public record Precheck(boolean eligible, List<Reason> reasons) {
+    }
+
+    @PostMapping("/transfers/precheck")
+    @Operation(summary = "转移接续办理条件预检（不提交申请）",
+            description = "与申请相同的表9内容；返回是否符合办理条件及全部不符合的原因（转入地参保、转出地中止参保、材料）。"
+                    + "不生成办件、不留记录：门户可在参保信息同步完成前反复预检，而不产生不予受理的办件",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<Precheck> precheck(@RequestBody(required = false) TransferApplicationForm body, Caller caller) {
+        TransferApplicationForm form = TransferApplicationForm.orEmpty(body);
+        ItemDefinition item = eligibility.itemFor(form);
+        submitter(form, caller);
+        return eligibility.precheck(form, item).map(reasons -> new Precheck(reasons.isEmpty(), reasons));
+    }
+
+    /**
+     * Who may apply for whom (403): a person only for themself ({@link Submitters}); staff at a window of the 转入地
+     * or of the 转出地 (catalog: 向转入地或转出地医疗保障经办机构申请), the case staying the 转入地's.
+     */
+    private static CaseActor submitter(TransferApplicationForm form, Caller caller) {
+        if (caller.isStaff()) {
+            if (!caller.serves(form.fromRegionCode())) {
+                caller.requireServes(form.toRegionCode());
+            }
+            return CaseActors.as(caller, ActorRole.CLERK);
+        }
+        return Submitters.submitter(caller, form.applicant(), form.toRegionCode());
+    }
+
+    public record TransferView(String transferId, String caseNumber, String state, String fromRegionCode,
+                               String toRegionCode, Map<String, Object> contactLetter, TransferEvents.InfoSheet infoSheet,
+                               List<String> refusal, List<String> opsFlags) {
+        static TransferView of(IncomingTransfer t, boolean staff) {
+            return new TransferView(t.getId(), t.getCaseNumber(), t.getState().name(), t.getFromRegionCode(),
+                    t.getToRegionCode(), t.getLetter() == null ? null : t.getLetter().letter(), t.getSheet(), t.getRefusal(),
+                    staff ? t.getOpsFlags() : List.of());
+        }
+    }
+
+    @GetMapping("/transfers/{caseNumber}")
+    @Operation(summary = "转移接续文书", description = "《联系函》、《信息表》（含电子签章和重复参保期间）、状态；本人或转入地工作人员",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<TransferView> one(@PathVariable String caseNumber, Caller caller) {
+        return receiving.byCaseNumber(caseNumber)
+                .transform(Authorize.visibleTo(caller, t -> Owner.person(t.getIdNumber(), t.getToRegionCode())))
+                .map(t -> TransferView.of(t, caller.isStaff()));
+    }
+
+    @GetMapping("/ops/flagged-transfers")
+    @Operation(summary = "待运维核查的转移（验签失败的信息表等）")
+    @Access(Role.OPS)
+    public Flux<TransferView> flagged() {
+        return receiving.flagged().map(t -> TransferView.of(t, true));
+    }
+}
