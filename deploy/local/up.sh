@@ -51,7 +51,7 @@ needs_build() {
     [ -n "$(jar_of "$m")" ] || return 0
   done
   # any source or pom newer than the last successful build (Maven leaves unchanged jars untouched)
-  [ -n "$(find "$root/platform" "$root/gateway" "$root"/*-service "$root/deploy/src" "$root"/pom.xml \
+  [ -n "$(find "$root/platform" "$root/gateway" "$root"/*-service "$root"/*-service-api "$root/deploy/src" "$root"/pom.xml \
             "$root"/*/pom.xml -newer "$stamp" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
 

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The system under test, started once per test JVM: one embedded Kafka broker and one embedded Mongo-wire store in
- * this JVM ({@link JingbanInfrastructure}), and the packaged gateway, enrollment-service, transfer-service and
- * notification-service as JVMs of their own on free ports, configured as deploy/local/up.sh configures them (local
+ * this JVM ({@link JingbanInfrastructure}), and the packaged gateway, enrollment-service, transfer-service,
+ * offsite-filing-service and notification-service as JVMs of their own on free ports, configured as deploy/local/up.sh configures them (local
  * profile: the gateway issues dev tokens and every JVM trusts its {@code /dev/jwks}). The other services are not
  * started: the gateway shows them DOWN in its health, which no test looks at.
  *
@@ -44,6 +44,7 @@ final class LocalStack implements AutoCloseable {
     final ServiceJvm gateway;
     final ServiceJvm enrollment;
     final ServiceJvm transfer;
+    final ServiceJvm offsiteFiling;
     final ServiceJvm notification;
     final Api api;
     private final List<ServiceJvm> all;
@@ -69,17 +70,18 @@ final class LocalStack implements AutoCloseable {
 
         enrollment = new ServiceJvm("enrollment-service", root, freePort(), common);
         transfer = new ServiceJvm("transfer-service", root, freePort(), common);
+        offsiteFiling = new ServiceJvm("offsite-filing-service", root, freePort(), common);
         Map<String, String> notificationProperties = new LinkedHashMap<>(common);
         // The SMS of a result must not wait for 08:00 Asia/Shanghai when the suite runs at night (quiet hours, ADR
         // notification §9); everything else about the channels stays as configured.
         notificationProperties.put("jingban.notification.quiet-hours.enabled", "false");
         notification = new ServiceJvm("notification-service", root, freePort(), notificationProperties);
         Map<String, String> gatewayProperties = new LinkedHashMap<>(common);
-        for (ServiceJvm service : List.of(enrollment, transfer, notification)) {
+        for (ServiceJvm service : List.of(enrollment, transfer, offsiteFiling, notification)) {
             gatewayProperties.put("jingban.gateway.services." + service.name() + ".uri", service.url());
         }
         gateway = new ServiceJvm("gateway", root, gatewayPort, gatewayProperties);
-        all = List.of(gateway, enrollment, transfer, notification);
+        all = List.of(gateway, enrollment, transfer, offsiteFiling, notification);
         api = new Api(gateway.url());
 
         hook = new Thread(this::stopAll, "jingban-e2e-ShutdownHook");
@@ -154,7 +156,7 @@ final class LocalStack implements AutoCloseable {
     private synchronized void stopAll() {
         List<RuntimeException> failures = new ArrayList<>();
         // the gateway last: the services fetch nothing from it while stopping
-        for (ServiceJvm jvm : List.of(enrollment, transfer, notification, gateway)) {
+        for (ServiceJvm jvm : List.of(enrollment, transfer, offsiteFiling, notification, gateway)) {
             if (jvm == null) {
                 continue;
             }

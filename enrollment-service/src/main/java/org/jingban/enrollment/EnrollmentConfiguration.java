@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.jingban.enrollment.account.AccountLedger;
 import org.jingban.enrollment.account.AccountProperties;
+import org.jingban.enrollment.contribution.ContributionRates;
 import org.jingban.platform.cases.Case;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccountProperties.class)
+@EnableConfigurationProperties({AccountProperties.class, ContributionRates.class})
 class EnrollmentConfiguration {
 
     @Bean

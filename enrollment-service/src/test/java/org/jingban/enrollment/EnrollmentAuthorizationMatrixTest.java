@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jingban.enrollment.account.AccountLedger;
-import org.jingban.enrollment.person.PersonService;
+import org.jingban.enrollment.person.InsuredPersons;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.test.AuthorizationMatrixTest;
 import org.jingban.platform.security.test.MatrixFixtures;
@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EnrollmentAuthorizationMatrixTest extends AuthorizationMatrixTest {
 
     @Autowired
-    PersonService persons;
+    InsuredPersons persons;
     @Autowired
     AccountLedger ledger;
 

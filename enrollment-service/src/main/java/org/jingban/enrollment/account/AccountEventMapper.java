@@ -1,7 +1,7 @@
 package org.jingban.enrollment.account;
 
 import org.jingban.enrollment.api.AccountEvents;
-import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.money.Money;
 
 /** Builds the data of the account events (enrollment-service-api's {@link AccountEvents}) from the ledger. */
 final class AccountEventMapper {

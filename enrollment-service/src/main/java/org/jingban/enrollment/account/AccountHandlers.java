@@ -1,17 +1,16 @@
 package org.jingban.enrollment.account;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.platform.money.Money;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
-import org.jingban.enrollment.shared.Money;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
 import org.springframework.http.HttpStatus;
@@ -50,16 +49,6 @@ public class AccountHandlers {
         static AccountView of(PersonalAccount a) {
             return new AccountView(a.getId(), a.getRegionCode(), Money.format(a.getBalanceFen()), a.getStatus().name(),
                     a.getLastSequence());
-        }
-    }
-
-    public record EntryView(String entryId, long sequence, String kind, String kindLabel, String amount,
-                            String balanceAfter, String idempotencyKey, String reference, String reversalOf,
-                            String remark, Instant postedAt) {
-        public static EntryView of(AccountEntry e) {
-            return new EntryView(e.id(), e.sequence(), e.kind().name(), e.kind().label(), Money.format(e.amountFen()),
-                    Money.format(e.balanceAfterFen()), e.idempotencyKey(), e.reference(), e.reversalOf(), e.remark(),
-                    e.postedAt());
         }
     }
 

@@ -38,7 +38,7 @@ public class ContributionListener {
         }
         Contributions.Posting posting = event.data(Contributions.Posting.class);
         contributions.apply(List.of(posting)).doOnNext(line -> {
-            if ("REFUSED".equals(line.status())) {
+            if (line.status() == Contributions.LineResult.Status.REFUSED) {
                 log.warn("contribution {} refused: {}", line.serialNumber(),
                         line.violations().stream().map(v -> v.code()).toList());
             }

@@ -2,9 +2,9 @@ package org.jingban.enrollment.account;
 
 import java.util.List;
 
-import org.jingban.enrollment.shared.Money;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.money.Money;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.jingban.platform.web.problem.Violations;
@@ -38,8 +38,11 @@ public class Contributions {
                           String contributionAmount) {
     }
 
-    public record LineResult(String serialNumber, String status, String creditedAmount, String entryId,
+    /** What became of one posting: {@code status} CREDITED, REPLAYED (the 流水号 was credited before) or REFUSED. */
+    public record LineResult(String serialNumber, Status status, String creditedAmount, String entryId,
                              List<Violation> violations) {
+
+        public enum Status { CREDITED, REPLAYED, REFUSED }
     }
 
     /** Applies each posting on its own: a refused line does not stop the others (a batch is not all-or-nothing). */
@@ -66,17 +69,17 @@ public class Contributions {
             v.check(fen != null && fen > 0, "contributionAmount", "invalid-amount", "缴费金额应为大于0且最多两位小数的金额");
         }
         if (!v.isEmpty()) {
-            return Mono.just(new LineResult(p.serialNumber(), "REFUSED", null, null, v.list()));
+            return Mono.just(new LineResult(p.serialNumber(), LineResult.Status.REFUSED, null, null, v.list()));
         }
         long credited = Money.share(fen, properties.shareFor(p.regionCode(), p.insuranceType()));
         return ledger.findByIdNumber(p.idNumber())
                 .flatMap(account -> ledger.post(account.getId(), PostEntry.credit(EntryKind.CONTRIBUTION, credited,
                                 "contribution:" + p.serialNumber(), p.period(), p.insuranceType() + "缴费划入"))
-                        .map(r -> new LineResult(p.serialNumber(), r.replayed() ? "REPLAYED" : "CREDITED",
+                        .map(r -> new LineResult(p.serialNumber(), r.replayed() ? LineResult.Status.REPLAYED : LineResult.Status.CREDITED,
                                 Money.format(Math.abs(r.entry().amountFen())), r.entry().id(), List.of())))
-                .switchIfEmpty(Mono.fromSupplier(() -> new LineResult(p.serialNumber(), "REFUSED", null, null,
+                .switchIfEmpty(Mono.fromSupplier(() -> new LineResult(p.serialNumber(), LineResult.Status.REFUSED, null, null,
                         List.of(new Violation("idNumber", "account-not-found", "该参保人员没有个人账户")))))
                 .onErrorResume(ProblemException.class, e -> Mono.just(
-                        new LineResult(p.serialNumber(), "REFUSED", null, null, e.violations())));
+                        new LineResult(p.serialNumber(), LineResult.Status.REFUSED, null, null, e.violations())));
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jingban.enrollment.api.AccountEvents;
-import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
-import org.jingban.platform.web.problem.Violation;
+import org.jingban.platform.money.Money;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -62,7 +62,7 @@ public class PersonalAccount extends AggregateDocument {
     public record Posted(AccountEntry entry) implements Posting {
     }
 
-    public record Refused(List<Violation> reasons) implements Posting {
+    public record Refused(List<Reason> reasons) implements Posting {
     }
 
     /**
@@ -70,39 +70,39 @@ public class PersonalAccount extends AggregateDocument {
      * some entry already reverses it; the caller looks both up in the journal and the entries collection.
      */
     public Posting post(PostEntry command, Optional<AccountEntry> reversed, boolean alreadyReversed, Instant at) {
-        List<Violation> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         long signed;
         EntryKind kind = command.kind();
         if (kind == EntryKind.REVERSAL) {
             if (reversed.isEmpty()) {
-                reasons.add(new Violation("reversalOf", "entry-not-found", "要冲正的账户明细不存在"));
+                reasons.add(Reason.at("reversalOf", "entry-not-found", "要冲正的账户明细不存在"));
                 signed = 0;
             } else {
                 AccountEntry original = reversed.get();
                 signed = -original.amountFen();
                 if (original.kind() == EntryKind.REVERSAL) {
-                    reasons.add(new Violation("reversalOf", "reversal-of-reversal", "冲正记录不能再冲正"));
+                    reasons.add(Reason.at("reversalOf", "reversal-of-reversal", "冲正记录不能再冲正"));
                 }
                 if (alreadyReversed) {
-                    reasons.add(new Violation("reversalOf", "already-reversed", "该笔明细已冲正，不能重复冲正"));
+                    reasons.add(Reason.at("reversalOf", "already-reversed", "该笔明细已冲正，不能重复冲正"));
                 }
             }
         } else if (command.amountFen() == PostEntry.WHOLE_BALANCE) {
             if (kind.credit()) {
-                reasons.add(new Violation("amount", "required", "金额为必填项"));
+                reasons.add(Reason.at("amount", "required", "金额为必填项"));
             }
             signed = -balanceFen;
         } else {
             if (command.amountFen() <= 0) {
-                reasons.add(new Violation("amount", "not-positive", "金额须大于0"));
+                reasons.add(Reason.at("amount", "not-positive", "金额须大于0"));
             }
             signed = kind.credit() ? command.amountFen() : -command.amountFen();
         }
         if (status == Status.CLOSED && kind != EntryKind.TRANSFER_IN && !(kind == EntryKind.REVERSAL && signed > 0)) {
-            reasons.add(new Violation("account", "account-closed", "个人账户已" + closedBy + "，不能再记账"));
+            reasons.add(Reason.at("account", "account-closed", "个人账户已" + closedBy + "，不能再记账"));
         }
         if (balanceFen + signed < 0) {
-            reasons.add(new Violation("amount", "insufficient-balance",
+            reasons.add(Reason.at("amount", "insufficient-balance",
                     "个人账户余额不足：余额" + Money.format(balanceFen) + "元，本次支出" + Money.format(-signed) + "元"));
         }
         if (!reasons.isEmpty()) {

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.employer.EmployerRegistrationForm.BankAccount;
-import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.BankAccountNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /**
@@ -31,10 +32,18 @@ public record EmployerChangeForm(
         @JsonProperty("缴费单位经办人员姓名") String agentName,
         @JsonProperty("缴费单位经办人员联系电话") String agentPhone,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) {
+        @JsonProperty("渠道") String channel) implements ItemForm {
 
     public static final String KEY_MATERIAL = "变更统一社会信用代码、法定代表人等关键信息的必要的对应辅助材料";
 
+    /** The unit as it shall be. */
+    public UnitChange change() {
+        return new UnitChange(newUscc, name, address, nature, bankAccount,
+                new LegalRepresentative(legalRepresentativeName, legalRepresentativeId, legalRepresentativePhone),
+                new Agent(agentName, agentPhone));
+    }
+
+    @Override
     public Violations validate(ItemDefinition item) {
         Map<String, Object> byCatalogName = new LinkedHashMap<>();
         byCatalogName.put("统一社会信用代码/单位编码", unit);

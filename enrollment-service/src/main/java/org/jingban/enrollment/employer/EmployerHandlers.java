@@ -6,17 +6,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.enrollment.person.PersonEventMapper;
-import org.jingban.enrollment.person.PersonService;
-import org.jingban.enrollment.shared.Answers;
-import org.jingban.enrollment.shared.ItemSubmissions.Submitted;
-import org.jingban.platform.identifiers.Masking;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
+import org.jingban.platform.service.items.Submitted;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +29,18 @@ public class EmployerHandlers {
     /** Scope of the data-sharing client (市场监管/税务) for 联办登记. */
     public static final String JOINT_SCOPE = "enrollment:joint-registration";
 
-    private final EmployerService employers;
-    private final PersonService persons;
+    private final UnitRegistration registration;
+    private final UnitInformationChange change;
+    private final Employers employers;
+    private final UnitStaff staff;
     private final AuditTrail audit;
 
-    public EmployerHandlers(EmployerService employers, PersonService persons, AuditTrail audit) {
+    public EmployerHandlers(UnitRegistration registration, UnitInformationChange change, Employers employers,
+                            UnitStaff staff, AuditTrail audit) {
+        this.registration = registration;
+        this.change = change;
         this.employers = employers;
-        this.persons = persons;
+        this.staff = staff;
         this.audit = audit;
     }
 
@@ -48,7 +49,7 @@ public class EmployerHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001001")))
     @Access({Role.EMPLOYER_AGENT, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> register(@RequestBody EmployerRegistrationForm form, Caller caller) {
-        return employers.register(form, caller, false).map(Answers::submitted);
+        return registration.submit(form, caller).map(Submitted::response);
     }
 
     @PostMapping("/api/v1/enrollment/units/joint-registrations")
@@ -56,7 +57,7 @@ public class EmployerHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001001")))
     @Access(scopes = JOINT_SCOPE)
     public Mono<ResponseEntity<Submitted>> joint(@RequestBody EmployerRegistrationForm form, Caller caller) {
-        return employers.register(form, caller, true).map(Answers::submitted);
+        return registration.joint(form, caller).map(Submitted::response);
     }
 
     @PostMapping("/api/v1/enrollment/units/changes")
@@ -64,15 +65,10 @@ public class EmployerHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001004")))
     @Access({Role.EMPLOYER_AGENT, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> change(@RequestBody EmployerChangeForm form, Caller caller) {
-        return employers.change(form, caller).map(Answers::submitted);
+        return change.submit(form, caller).map(Submitted::response);
     }
 
-    /** A unit's insured staff with their contribution status (证件号码 masked). */
-    public record StaffLine(String personId, String name, String idNumber, String category, String status,
-                            String statusLabel, long contributionMonths) {
-    }
-
-    public record UnitQuery(UnitView unit, List<StaffLine> staff, long activeStaff) {
+    public record UnitQuery(UnitView unit, List<StaffMember> staff, long activeStaff) {
     }
 
     @GetMapping("/api/v1/enrollment/units/{unitId}")
@@ -84,18 +80,7 @@ public class EmployerHandlers {
         return employers.findByCode(unitId)
                 .transform(Authorize.visibleTo(caller, u -> Owner.unit(u.getUscc(), u.getRegionCode())))
                 .transform(audit.reads(caller, "参保单位参保信息", u -> Owner.unit(u.getUscc(), u.getRegionCode()), Employer::getId))
-                .flatMap(u -> persons.staffOf(u.getId()).map(p -> p.getInsurances().stream()
-                                .filter(i -> u.getId().equals(i.getUnitId())).findFirst()
-                                .map(i -> {
-                                    var view = PersonEventMapper.insurance(i, java.time.YearMonth.now(Case_ZONE));
-                                    return new StaffLine(p.getId(), p.getName(), Masking.idNumber(p.getIdNumber()),
-                                            i.getCategory(), i.getStatus().name(), i.getStatus().label(),
-                                            view.contributionMonths());
-                                }).orElseThrow())
-                        .collectList()
-                        .map(staff -> new UnitQuery(UnitView.of(u), staff,
-                                staff.stream().filter(s -> "ACTIVE".equals(s.status())).count())));
+                .flatMap(u -> Mono.zip(staff.of(u.getId()).collectList(), staff.contributing(u.getId()))
+                        .map(t -> new UnitQuery(UnitView.of(u), t.getT1(), t.getT2())));
     }
-
-    private static final java.time.ZoneId Case_ZONE = org.jingban.platform.cases.Case.ZONE;
 }

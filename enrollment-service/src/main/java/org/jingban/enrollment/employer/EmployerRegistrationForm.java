@@ -7,18 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.enrollment.shared.BankAccount;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.BankAccountNumber;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /**
  * 表1 基本医疗保险单位参保信息登记表 (622036001001 单位参保登记). JSON names are the catalog's 受理信息必填项;
- * the composite ones (法定代表人信息…, 银行账户信息…, 单位经办人员信息…) are objects with their parts.
+ * the composite ones (法定代表人信息…, 银行账户信息…, 单位经办人员信息…) are objects with their parts. 登记类型 travels as
+ * its label and is read as {@link RegistrationType} once {@link #validate} found it to be one of 表1's.
  */
 public record EmployerRegistrationForm(
         @JsonProperty("登记类型") String registrationType,
@@ -34,14 +36,8 @@ public record EmployerRegistrationForm(
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("单位经办人员信息(姓名、手机号)") Agent agent,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) {
+        @JsonProperty("渠道") String channel) implements ItemForm {
 
-    public static final String NEW = "新参保登记";
-    public static final String SUSPEND = "暂停登记";
-    public static final String CANCEL = "注销登记";
-    public static final String RESTRUCTURE = "拆分合并分立";
-    /** 表1 登记类型 options. */
-    public static final List<String> TYPES = List.of(NEW, SUSPEND, CANCEL, RESTRUCTURE);
     /** 表1 参保险种 options (其他(____) accepted as 其他…). */
     public static final List<String> INSURANCE_TYPES = List.of("职工基本医疗保险", "生育保险", "职工大额医疗费用补助");
 
@@ -49,18 +45,25 @@ public record EmployerRegistrationForm(
     public static final String APPROVAL_DOCUMENT = "有权机关(单位)批准的文件";
     public static final String CANCELLATION_DOCUMENT = "有权机关(单位)出具的注销证明文件或注销资料(加盖单位公章)";
 
-    public record LegalRepresentative(@JsonProperty("姓名") String name, @JsonProperty("证件类型及号码") IdDocument id,
-                                      @JsonProperty("电话") String phone) {
+    /** 登记类型 as the enum; null when absent or not one of 表1's (then {@link #validate} reported it). */
+    public RegistrationType type() {
+        return RegistrationType.find(registrationType).orElse(null);
     }
 
-    public record BankAccount(@JsonProperty("账号") String number, @JsonProperty("开户行") String bank,
-                              @JsonProperty("户名") String holder) {
+    /** What the register keeps of the form. */
+    public UnitDetails details() {
+        return new UnitDetails(formerUscc, name, nature, address, legalRepresentative, bankAccount, insuranceTypes,
+                enrolledOn, regionCode, agent);
     }
 
-    public record Agent(@JsonProperty("姓名") String name, @JsonProperty("手机号") String mobile) {
+    /** Materials beyond the catalog's by 登记类型 (seed 003 备注): 拆分合并分立's approval, 注销's proof. */
+    public List<String> extraMaterials() {
+        return type() == RegistrationType.RESTRUCTURE ? List.of(APPROVAL_DOCUMENT)
+                : type() == RegistrationType.CANCEL ? List.of(CANCELLATION_DOCUMENT) : List.of();
     }
 
     /** Every problem of the form at once (catalog required fields first, then formats). */
+    @Override
     public Violations validate(ItemDefinition item) {
         Map<String, Object> byCatalogName = new LinkedHashMap<>();
         byCatalogName.put("登记类型", registrationType);
@@ -76,12 +79,12 @@ public record EmployerRegistrationForm(
         Violations v = new Violations().requireAll(byCatalogName, item.requiredFields());
         v.require("单位名称", name);
         if (present(registrationType)) {
-            v.check(TYPES.contains(registrationType), "登记类型", "unknown-option", "登记类型应为" + String.join("、", TYPES) + "之一");
+            v.check(type() != null, "登记类型", "unknown-option", "登记类型应为" + RegistrationType.labels() + "之一");
         }
         if (present(uscc)) {
             UnifiedSocialCreditCode.check(uscc).ifPresent(p -> v.add("统一社会信用代码", p.code(), p.message()));
         }
-        if (RESTRUCTURE.equals(registrationType)) {
+        if (type() == RegistrationType.RESTRUCTURE) {
             v.require("原统一社会信用代码", formerUscc);
         }
         if (present(formerUscc)) {

@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.IdDocument;
-import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.catalog.Material;
 import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.money.Money;
+import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /**
  * 表2 职工基本医疗保险参保登记表 (622036001002 职工参保登记): a unit's several employees in one submission, each
  * with a 变更类别; or one 灵活就业人员 applying without a unit (no 统一社会信用代码, 参保地区 required instead).
+ * 人员类别 and 变更类别 travel as their Chinese labels and are read as {@link PersonCategory} and {@link ChangeType}
+ * once {@link #validate} found them to be 表2's options (an unknown label is a violation of its own, listed with the
+ * others, not an unreadable request).
  */
 public record EmployeeRegistrationForm(
         @JsonProperty("统一社会信用代码/单位编码") String unit,
@@ -26,10 +31,10 @@ public record EmployeeRegistrationForm(
         @JsonProperty("填报人") String filledBy,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
-        @JsonProperty("渠道") String channel) {
+        @JsonProperty("渠道") String channel) implements ItemForm {
 
-    public static final List<String> CHANGE_TYPES = List.of("增加", "中断", "终止", "恢复", "在职转退休", "统筹地区内转移");
-    public static final List<String> CATEGORIES = List.of("在职职工", "灵活就业人员");
+    /** 人员类别 of 表2. */
+    public static final List<PersonCategory> CATEGORIES = List.of(PersonCategory.IN_SERVICE, PersonCategory.FLEXIBLE);
     /** 人员身份 (special groups whose extra materials 表2's guide lists). */
     public static final List<String> IDENTITIES = List.of("港澳台居民", "外国人");
 
@@ -46,12 +51,23 @@ public record EmployeeRegistrationForm(
                       @JsonProperty("联系电话") String phone,
                       @JsonProperty("人员身份") String identity,
                       @JsonProperty("备注") String reason) {
+
+        /** 变更类别 as the enum; null when absent or not one of 表2's (then {@link #validate} reported it). */
+        public ChangeType type() {
+            return ChangeType.find(changeType).orElse(null);
+        }
+    }
+
+    /** 人员类别 as the enum; null when absent or not one of 表2's. */
+    public PersonCategory personCategory() {
+        return PersonCategory.find(category).filter(CATEGORIES::contains).orElse(null);
     }
 
     public boolean flexible() {
-        return "灵活就业人员".equals(category);
+        return personCategory() == PersonCategory.FLEXIBLE;
     }
 
+    @Override
     public Violations validate(ItemDefinition item) {
         Violations v = new Violations();
         List<String> required = item.requiredFields().stream()
@@ -66,7 +82,7 @@ public record EmployeeRegistrationForm(
         v.requireAll(top, topFields);
         v.require("人员明细", rows);
         if (category != null && !category.isBlank()) {
-            v.check(CATEGORIES.contains(category), "人员类别", "unknown-option", "人员类别应为在职职工或灵活就业人员");
+            v.check(personCategory() != null, "人员类别", "unknown-option", "人员类别应为在职职工或灵活就业人员");
         }
         if (insuranceType != null && !insuranceType.isBlank()) {
             v.check("职工基本医疗保险".equals(insuranceType), "参保险种", "unknown-option", "职工参保登记的参保险种应为职工基本医疗保险");
@@ -106,9 +122,8 @@ public record EmployeeRegistrationForm(
                     v.check(fen != null && fen >= 0, p + "申报工资", "invalid-amount", "申报工资应为不小于0且最多两位小数的金额");
                 }
                 if (row.changeType() != null && !row.changeType().isBlank()) {
-                    v.check(CHANGE_TYPES.contains(row.changeType()), p + "变更类别", "unknown-option",
-                            "变更类别应为" + String.join("、", CHANGE_TYPES) + "之一");
-                    v.check(!flexible() || !"统筹地区内转移".equals(row.changeType()), p + "变更类别", "not-for-flexible",
+                    v.check(row.type() != null, p + "变更类别", "unknown-option", "变更类别应为" + ChangeType.labels() + "之一");
+                    v.check(!flexible() || row.type() != ChangeType.MOVE_WITHIN_POOL, p + "变更类别", "not-for-flexible",
                             "灵活就业人员没有单位，不能办理统筹地区内转移");
                 }
                 if (row.identity() != null && !row.identity().isBlank()) {
@@ -118,5 +133,37 @@ public record EmployeeRegistrationForm(
             }
         }
         return v;
+    }
+
+    /** The conditions of 表2's materials (catalog texts), read against the form. */
+    @Override
+    public boolean materialApplies(Material m) {
+        String c = m.condition();
+        if (c.contains("均需")) {
+            return true;
+        }
+        if (c.contains("港澳台")) {
+            return rows.stream().anyMatch(r -> "港澳台居民".equals(r.identity()));
+        }
+        if (c.contains("外国人")) {
+            return rows.stream().anyMatch(r -> "外国人".equals(r.identity()));
+        }
+        if (c.contains("出国")) {
+            return rows.stream().anyMatch(r -> r.type() == ChangeType.TERMINATE && r.reason() != null
+                    && r.reason().contains("出国"));
+        }
+        if (c.contains("退休")) {
+            return rows.stream().anyMatch(r -> r.type() == ChangeType.RETIRE);
+        }
+        if (c.contains("委托")) {
+            return Boolean.TRUE.equals(delegated);
+        }
+        if (c.equals(PersonCategory.IN_SERVICE.label())) {
+            return !flexible();
+        }
+        if (c.equals(PersonCategory.FLEXIBLE.label())) {
+            return flexible();
+        }
+        return false;
     }
 }

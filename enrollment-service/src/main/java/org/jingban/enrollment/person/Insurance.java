@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.data.convert.ValueConverter;
+
 /** One insurance of a person in one 统筹区 and 险种 (参保记录): status, category, unit and its periods. */
 public class Insurance {
 
@@ -27,16 +29,13 @@ public class Insurance {
 
     public static final String EMPLOYEE_INSURANCE = "职工基本医疗保险";
     public static final String RESIDENT_INSURANCE = "城乡居民基本医疗保险";
-    public static final String IN_SERVICE = "在职职工";
-    public static final String FLEXIBLE = "灵活就业人员";
-    public static final String RETIRED = "退休人员";
-    public static final String RESIDENT = "城乡居民";
 
     private String insuranceType;
     private String regionCode;
     private String unitId;
     private String unitName;
-    private String category;
+    @ValueConverter(PersonCategory.Stored.class)
+    private PersonCategory category;
     private Status status;
     private long declaredWageFen;
     private List<Period> periods = new ArrayList<>();
@@ -53,13 +52,13 @@ public class Insurance {
         return insuranceType.equals(type) && regionCode.equals(region);
     }
 
-    void start(String unitId, String unitName, String category, long wageFen, YearMonth month, String source) {
+    void start(String unitId, String unitName, PersonCategory category, long wageFen, YearMonth month, String source) {
         this.unitId = unitId;
         this.unitName = unitName;
         this.category = category;
         this.declaredWageFen = wageFen;
         this.status = Status.ACTIVE;
-        periods.add(new Period(month.toString(), null, regionCode, unitId, category, source));
+        periods.add(new Period(month.toString(), null, regionCode, unitId, category.label(), source));
     }
 
     /** Closes the running period with {@code last} as its last month. */
@@ -75,7 +74,7 @@ public class Insurance {
         this.status = status;
     }
 
-    void setCategory(String category) {
+    void setCategory(PersonCategory category) {
         this.category = category;
     }
 
@@ -103,7 +102,7 @@ public class Insurance {
     public String getRegionCode() { return regionCode; }
     public String getUnitId() { return unitId; }
     public String getUnitName() { return unitName; }
-    public String getCategory() { return category; }
+    public PersonCategory getCategory() { return category; }
     public Status getStatus() { return status; }
     public long getDeclaredWageFen() { return declaredWageFen; }
     public List<Period> getPeriods() { return List.copyOf(periods); }

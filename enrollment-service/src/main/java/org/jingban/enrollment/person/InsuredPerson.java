@@ -7,20 +7,26 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.enrollment.shared.ChangeRecord;
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
-import org.jingban.platform.web.problem.Violation;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * 参保人员: one document per person (证件号码 unique) with every insurance they hold, in any 统筹区 and 险种. Being one
  * document, two concurrent enrollments of the same person meet on {@code @Version}, and the rule "not insured twice
- * in the same pool and type at the same time" is checked again on the fresh copy.
+ * in the same pool and type at the same time" is checked again on the fresh copy. Rules answer with the kernel's
+ * {@link Reason}s (the field they concern included); changes enqueue the person events they cause.
  */
 @Document("insured_persons")
 public class InsuredPerson extends AggregateDocument {
+
+    /** 关系转移接续 (transfer-service's item), named in the change records of the transfer hooks. */
+    private static final String TRANSFER_ITEM = "622036003002";
 
     @Indexed(unique = true)
     private String idNumber;
@@ -70,10 +76,10 @@ public class InsuredPerson extends AggregateDocument {
     }
 
     /** 不能重复参保: not insured in the same 统筹区 and 险种 while an insurance there is active or being transferred. */
-    public List<Violation> checkEnroll(String type, String region, String field) {
+    public List<Reason> checkEnroll(String type, String region, String field) {
         return insurance(type, region)
                 .filter(i -> i.getStatus() == Insurance.Status.ACTIVE || i.getStatus() == Insurance.Status.SUSPENDED)
-                .map(i -> List.of(new Violation(field, "already-insured", "%s已在%s参加%s（%s），不能重复参保"
+                .map(i -> List.of(Reason.at(field, "already-insured", "%s已在%s参加%s（%s），不能重复参保"
                         .formatted(name, region, type, i.getStatus().label()))))
                 .orElse(List.of());
     }
@@ -81,55 +87,55 @@ public class InsuredPerson extends AggregateDocument {
     /**
      * The rules of a 变更类别 of 表2 for this person, unit and pool: every reason it cannot be done (empty: it can).
      */
-    public List<Violation> checkEmployeeChange(String changeType, String type, String region, String unitId, String field) {
+    public List<Reason> checkEmployeeChange(ChangeType changeType, String type, String region, String unitId, String field) {
         Optional<Insurance> found = insurance(type, region);
         Insurance.Status status = found.map(Insurance::getStatus).orElse(null);
-        List<Violation> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         switch (changeType) {
-            case "增加" -> reasons.addAll(checkEnroll(type, region, field));
-            case "中断" -> {
+            case ADD -> reasons.addAll(checkEnroll(type, region, field));
+            case INTERRUPT -> {
                 if (status != Insurance.Status.ACTIVE) {
-                    reasons.add(new Violation(field, "not-active", name + "不是参保缴费状态，不能中断"));
+                    reasons.add(Reason.at(field, "not-active", name + "不是参保缴费状态，不能中断"));
                 } else if (unitId != null && !unitId.equals(found.get().getUnitId())) {
-                    reasons.add(new Violation(field, "other-unit", name + "不在本单位参保，不能由本单位办理中断"));
+                    reasons.add(Reason.at(field, "other-unit", name + "不在本单位参保，不能由本单位办理中断"));
                 }
             }
-            case "终止" -> {
+            case TERMINATE -> {
                 if (status != Insurance.Status.ACTIVE && status != Insurance.Status.INTERRUPTED) {
-                    reasons.add(new Violation(field, "not-insured", name + "没有可终止的参保记录"));
+                    reasons.add(Reason.at(field, "not-insured", name + "没有可终止的参保记录"));
                 } else if (unitId != null && found.get().getUnitId() != null && !unitId.equals(found.get().getUnitId())) {
-                    reasons.add(new Violation(field, "other-unit", name + "不在本单位参保，不能由本单位办理终止"));
+                    reasons.add(Reason.at(field, "other-unit", name + "不在本单位参保，不能由本单位办理终止"));
                 }
             }
-            case "恢复" -> {
+            case RESUME -> {
                 if (status != Insurance.Status.INTERRUPTED) {
-                    reasons.add(new Violation(field, "not-interrupted", name + "不是中断状态，不能恢复"));
+                    reasons.add(Reason.at(field, "not-interrupted", name + "不是中断状态，不能恢复"));
                 }
             }
-            case "在职转退休" -> {
+            case RETIRE -> {
                 if (status != Insurance.Status.ACTIVE) {
-                    reasons.add(new Violation(field, "not-active", name + "不是参保缴费状态，不能办理在职转退休"));
-                } else if (Insurance.RETIRED.equals(found.get().getCategory())) {
-                    reasons.add(new Violation(field, "already-retired", name + "已是退休人员"));
+                    reasons.add(Reason.at(field, "not-active", name + "不是参保缴费状态，不能办理在职转退休"));
+                } else if (found.get().getCategory() == PersonCategory.RETIRED) {
+                    reasons.add(Reason.at(field, "already-retired", name + "已是退休人员"));
                 } else if (unitId != null && found.get().getUnitId() != null && !unitId.equals(found.get().getUnitId())) {
-                    reasons.add(new Violation(field, "other-unit", name + "不在本单位参保，不能由本单位办理在职转退休"));
+                    reasons.add(Reason.at(field, "other-unit", name + "不在本单位参保，不能由本单位办理在职转退休"));
                 }
             }
-            case "统筹地区内转移" -> {
+            case MOVE_WITHIN_POOL -> {
                 if (status != Insurance.Status.ACTIVE) {
-                    reasons.add(new Violation(field, "not-active", name + "不是参保缴费状态，不能办理统筹地区内转移"));
+                    reasons.add(Reason.at(field, "not-active", name + "不是参保缴费状态，不能办理统筹地区内转移"));
                 } else if (unitId != null && unitId.equals(found.get().getUnitId())) {
-                    reasons.add(new Violation(field, "same-unit", name + "已在本单位参保，无需转移"));
+                    reasons.add(Reason.at(field, "same-unit", name + "已在本单位参保，无需转移"));
                 }
             }
-            default -> reasons.add(new Violation(field, "unknown-option", "变更类别「" + changeType + "」不在表2的选项中"));
         }
         return reasons;
     }
 
     /** Applies a 表2 row (or a 表3 registration); assumes {@link #checkEmployeeChange} found nothing. */
-    void applyEmployeeChange(String changeType, String type, String region, String unitId, String unitName,
-                             String category, long wageFen, YearMonth month, String caseId, String caseNumber, Instant at) {
+    void applyEmployeeChange(ChangeType changeType, String type, String region, String unitId, String unitName,
+                             PersonCategory category, long wageFen, YearMonth month, String caseId, String caseNumber,
+                             Instant at) {
         Insurance insurance = insurance(type, region).orElseGet(() -> {
             Insurance fresh = new Insurance(type, region);
             insurances.add(fresh);
@@ -138,37 +144,37 @@ public class InsuredPerson extends AggregateDocument {
         String before = insurance.getStatus() == null ? "未参保" : insurance.getStatus().label();
         String event = PersonEvents.CHANGED;
         switch (changeType) {
-            case "增加" -> {
+            case ADD -> {
                 insurance.start(unitId, unitName, category, wageFen, month, Period.LOCAL);
                 event = PersonEvents.ENROLLED;
             }
-            case "中断" -> {
+            case INTERRUPT -> {
                 insurance.closePeriod(month);
                 insurance.setStatus(Insurance.Status.INTERRUPTED);
             }
-            case "终止" -> {
+            case TERMINATE -> {
                 insurance.closePeriod(month);
                 insurance.setStatus(Insurance.Status.TERMINATED);
             }
-            case "恢复" -> insurance.start(unitId != null ? unitId : insurance.getUnitId(),
+            case RESUME -> insurance.start(unitId != null ? unitId : insurance.getUnitId(),
                     unitName != null ? unitName : insurance.getUnitName(), insurance.getCategory(), wageFen, month, Period.LOCAL);
-            case "在职转退休" -> {
+            case RETIRE -> {
                 // contributions stop with the month of retirement; the insurance goes on as 退休人员
                 insurance.closePeriod(month);
-                insurance.setCategory(Insurance.RETIRED);
-                before = category == null ? before : before + "·" + category;
+                insurance.setCategory(PersonCategory.RETIRED);
+                before = category == null ? before : before + "·" + category.label();
             }
-            case "统筹地区内转移" -> {
+            case MOVE_WITHIN_POOL -> {
                 insurance.closePeriod(month.minusMonths(1));
                 insurance.start(unitId, unitName, insurance.getCategory(), wageFen, month, Period.LOCAL);
             }
-            default -> throw new IllegalArgumentException(changeType);
         }
-        String after = insurance.getStatus().label() + ("在职转退休".equals(changeType) ? "·" + Insurance.RETIRED : "");
-        changes.add(new ChangeRecord(itemFor(type), caseNumber, type + "·" + changeType, before, after, false, at));
+        String after = insurance.getStatus().label()
+                + (changeType == ChangeType.RETIRE ? "·" + PersonCategory.RETIRED.label() : "");
+        changes.add(new ChangeRecord(itemFor(type), caseNumber, type + "·" + changeType.label(), before, after, false, at));
         markApplied(caseId + ":" + type + ":" + region);
-        enqueue(OutboxEvent.of(event, id, region, PersonEventMapper.person(this, changeType, region, YearMonth.from(
-                at.atZone(org.jingban.platform.cases.Case.ZONE)))));
+        enqueue(OutboxEvent.of(event, id, region, PersonEventMapper.person(this, changeType.label(), region,
+                YearMonth.from(at.atZone(Case.ZONE)))));
     }
 
     private static String itemFor(String type) {
@@ -180,7 +186,7 @@ public class InsuredPerson extends AggregateDocument {
         return hasApplied(caseId + ":" + type + ":" + region);
     }
 
-    /** Applies one checked personal-information change (表5/表6 row). */
+    /** Applies one checked personal-information change (表5/表6 row, or the local phone item). */
     void applyInformationChange(String itemCode, String field, String after, boolean key, String caseNumber, Instant at) {
         String before = currentValue(field);
         switch (field) {
@@ -201,7 +207,7 @@ public class InsuredPerson extends AggregateDocument {
     void informationChanged(String caseId, String what, String regionCode, Instant at) {
         markApplied(caseId);
         enqueue(OutboxEvent.of(PersonEvents.CHANGED, id, regionCode, PersonEventMapper.person(this, what, regionCode,
-                YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)))));
+                YearMonth.from(at.atZone(Case.ZONE)))));
     }
 
     /** The registered value of a 变更项目, to compare with the form's 变更前信息. */
@@ -220,29 +226,49 @@ public class InsuredPerson extends AggregateDocument {
         };
     }
 
-    // ------------------------------------------------------------------ transfer hooks
+    /** 缴费基数申报 (local contribution item): the declared wage of an insurance, once per case. */
+    public boolean declareWage(String type, String region, long fen, String caseId) {
+        String key = caseId + ":wage";
+        if (hasApplied(key)) {
+            return false;
+        }
+        insurance(type, region).ifPresent(i -> i.setDeclaredWageFen(fen));
+        markApplied(key);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ transfer hooks (622036003002)
+
+    /** Whether the transfer's command (suspend / release / credit) was already applied. */
+    public boolean hasAppliedTransfer(String step, String transferId) {
+        return hasApplied("transfer-" + step + ":" + transferId);
+    }
 
     /** 中止参保 for a transfer out: the insurance stops contributing and waits for the release. */
-    void suspendForTransfer(Insurance insurance, YearMonth month, String transferId, Instant at) {
+    public void suspendForTransfer(Insurance insurance, YearMonth month, String transferId, Instant at) {
         String before = insurance.getStatus().label();
         insurance.closePeriod(month);
         insurance.setStatus(Insurance.Status.SUSPENDED);
-        changes.add(new ChangeRecord("622036003002", transferId, insurance.getInsuranceType() + "·中止参保", before,
+        changes.add(new ChangeRecord(TRANSFER_ITEM, transferId, insurance.getInsuranceType() + "·中止参保", before,
                 insurance.getStatus().label(), false, at));
         markApplied("transfer-suspend:" + transferId);
+        enqueueChanged(PersonEvents.TRANSFER_SUSPENDED, "中止参保（转移接续）", insurance.getRegionCode(), at, null);
     }
 
-    void releaseForTransfer(Insurance insurance, String transferId, Instant at) {
+    /** The record leaves with the transfer ({@code record} is what the other pool receives). */
+    public void releaseForTransfer(Insurance insurance, String transferId, TransferHooks.InsuranceRecord record,
+                                   Instant at) {
         String before = insurance.getStatus().label();
         insurance.setStatus(Insurance.Status.TRANSFERRED_OUT);
-        changes.add(new ChangeRecord("622036003002", transferId, insurance.getInsuranceType() + "·转出", before,
+        changes.add(new ChangeRecord(TRANSFER_ITEM, transferId, insurance.getInsuranceType() + "·转出", before,
                 insurance.getStatus().label(), false, at));
         markApplied("transfer-release:" + transferId);
+        enqueue(OutboxEvent.of(PersonEvents.RECORD_RELEASED, id, insurance.getRegionCode(), record));
     }
 
     /** Credits transferred-in periods (转入) and starts (or continues) the insurance in the new pool. */
-    void creditTransferIn(String type, String region, String category, List<Period> transferred, YearMonth month,
-                          String transferId, Instant at) {
+    public void creditTransferIn(String type, String region, PersonCategory category, List<Period> transferred,
+                                 YearMonth month, String transferId, Instant at) {
         Insurance insurance = insurance(type, region).orElseGet(() -> {
             Insurance fresh = new Insurance(type, region);
             insurances.add(fresh);
@@ -253,20 +279,17 @@ public class InsuredPerson extends AggregateDocument {
             insurance.addPeriod(new Period(p.from(), p.to(), p.regionCode(), null, p.category(), Period.TRANSFERRED_IN));
         }
         if (insurance.getStatus() != Insurance.Status.ACTIVE) {
-            insurance.start(null, null, category == null ? Insurance.FLEXIBLE : category, 0, month, Period.LOCAL);
+            insurance.start(null, null, category == null ? PersonCategory.FLEXIBLE : category, 0, month, Period.LOCAL);
         }
-        changes.add(new ChangeRecord("622036003002", transferId, type + "·转入", before, insurance.getStatus().label(),
+        changes.add(new ChangeRecord(TRANSFER_ITEM, transferId, type + "·转入", before, insurance.getStatus().label(),
                 false, at));
         markApplied("transfer-credit:" + transferId);
+        enqueueChanged(PersonEvents.TRANSFER_IN_CREDITED, "转移接续转入", region, at, transferId);
     }
 
-    void enqueueChanged(String type, String what, String region, Instant at) {
-        enqueueChanged(type, what, region, at, null);
-    }
-
-    void enqueueChanged(String type, String what, String region, Instant at, String transferId) {
+    private void enqueueChanged(String type, String what, String region, Instant at, String transferId) {
         enqueue(OutboxEvent.of(type, id, region, PersonEventMapper.person(this, what, region,
-                YearMonth.from(at.atZone(org.jingban.platform.cases.Case.ZONE)), transferId)));
+                YearMonth.from(at.atZone(Case.ZONE)), transferId)));
     }
 
     public String getIdNumber() { return idNumber; }

@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.catalog.Material;
+import org.jingban.platform.cases.Materials;
 import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /**
  * 表5 职工参保信息变更登记 (622036001005) and 表6 城乡居民参保信息变更登记 (622036001006): the person, the
- * 关键信息标识 and the 变更明细 rows with 变更项目, 变更前信息 and 变更后信息.
+ * 关键信息标识 and the 变更明细 rows with 变更项目, 变更前信息 and 变更后信息. The item it is checked against says which
+ * 变更项目 apply (表5's for 622036001005, 表6's for 622036001006).
  */
 public record PersonChangeForm(
         @JsonProperty("统一社会信用代码/单位编码") String unit,
@@ -26,7 +30,7 @@ public record PersonChangeForm(
         @JsonProperty("关键信息标识") String keyFlag,
         @JsonProperty("变更明细") List<Row> rows,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) {
+        @JsonProperty("渠道") String channel) implements ItemForm {
 
     public static final String KEY = "关键信息";
     public static final String NON_KEY = "非关键信息";
@@ -45,7 +49,15 @@ public record PersonChangeForm(
         return rows != null && rows.stream().anyMatch(r -> r != null && KEY_ITEMS.contains(r.field()));
     }
 
-    public Violations validate(ItemDefinition item, boolean employee) {
+    /** A key change (姓名、性别、证件号码、出生日期) needs the catalog's supporting material. */
+    @Override
+    public boolean materialApplies(Material m) {
+        return keyChange() && Materials.mentions(m, "关键信息");
+    }
+
+    @Override
+    public Violations validate(ItemDefinition item) {
+        boolean employee = InformationChange.EMPLOYEE_ITEM.equals(item.code());
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("统一社会信用代码/单位编码", unit);
         top.put("姓名", name);

@@ -27,7 +27,7 @@ public final class PersonEventMapper {
     /** The insurance with its months up to {@code now} (also the insurances of the 参保信息查询 answers). */
     public static PersonEvents.InsuranceView insurance(Insurance i, YearMonth now) {
         return new PersonEvents.InsuranceView(i.getInsuranceType(), i.getRegionCode(), i.getUnitId(), i.getUnitName(),
-                i.getCategory(), i.getStatus().name(), i.getStatus().label(), periods(i.getPeriods()),
+                i.getCategory() == null ? null : i.getCategory().label(), i.getStatus().name(), i.getStatus().label(), periods(i.getPeriods()),
                 i.contributionMonths(now));
     }
 
@@ -37,7 +37,7 @@ public final class PersonEventMapper {
     }
 
     /** The periods of a credit command as the register keeps them (it marks them 转入 when it adds them); none for null. */
-    static List<Period> fromEvents(List<PersonEvents.Period> periods) {
+    public static List<Period> fromEvents(List<PersonEvents.Period> periods) {
         return periods == null ? List.of() : periods.stream().map(p -> new Period(p.from(), p.to(), p.regionCode(),
                 p.unitId(), p.category(), p.source())).toList();
     }

@@ -8,18 +8,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.enrollment.account.AccountHandlers.EntryView;
 import org.jingban.enrollment.account.AccountLedger;
-import org.jingban.enrollment.shared.Answers;
-import org.jingban.enrollment.shared.ItemSubmissions.Submitted;
-import org.jingban.enrollment.shared.Money;
+import org.jingban.enrollment.account.EntryView;
 import org.jingban.platform.cases.Case;
+import org.jingban.platform.money.Money;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
+import org.jingban.platform.service.items.Submitted;
 import org.jingban.platform.web.problem.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +30,26 @@ import reactor.core.publisher.Mono;
 
 /**
  * 职工参保登记 622036001002 · 城乡居民参保登记 622036001003 · 职工/城乡居民参保信息变更登记 622036001005/006 ·
- * 参保人员参保信息查询 622036002002.
+ * 参保人员参保信息查询 622036002002 · 参保人员电话号码新增和更改 (local:songpan). Parse, authorize, call the item, answer.
  */
 @RestController
 @Tag(name = "参保人员")
 public class PersonHandlers {
 
-    private final PersonService persons;
+    private final EmployeeRegistration employees;
+    private final ResidentRegistration residents;
+    private final InformationChange changes;
+    private final PhoneChange phones;
+    private final InsuredPersons persons;
     private final AccountLedger ledger;
     private final AuditTrail audit;
 
-    public PersonHandlers(PersonService persons, AccountLedger ledger, AuditTrail audit) {
+    public PersonHandlers(EmployeeRegistration employees, ResidentRegistration residents, InformationChange changes,
+                          PhoneChange phones, InsuredPersons persons, AccountLedger ledger, AuditTrail audit) {
+        this.employees = employees;
+        this.residents = residents;
+        this.changes = changes;
+        this.phones = phones;
         this.persons = persons;
         this.ledger = ledger;
         this.audit = audit;
@@ -52,7 +60,7 @@ public class PersonHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001002")))
     @Access({Role.EMPLOYER_AGENT, Role.INSURED_PERSON, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> employees(@RequestBody EmployeeRegistrationForm form, Caller caller) {
-        return persons.registerEmployees(form, caller).map(Answers::submitted);
+        return employees.submit(form, caller).map(Submitted::response);
     }
 
     @PostMapping("/api/v1/enrollment/residents")
@@ -60,7 +68,7 @@ public class PersonHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001003")))
     @Access({Role.INSURED_PERSON, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> residents(@RequestBody ResidentRegistrationForm form, Caller caller) {
-        return persons.registerResident(form, caller).map(Answers::submitted);
+        return residents.submit(form, caller).map(Submitted::response);
     }
 
     @PostMapping("/api/v1/enrollment/employees/changes")
@@ -68,7 +76,7 @@ public class PersonHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001005")))
     @Access({Role.EMPLOYER_AGENT, Role.INSURED_PERSON, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> employeeChange(@RequestBody PersonChangeForm form, Caller caller) {
-        return persons.changeInformation(form, true, caller).map(Answers::submitted);
+        return changes.submit(form, true, caller).map(Submitted::response);
     }
 
     @PostMapping("/api/v1/enrollment/residents/changes")
@@ -76,7 +84,15 @@ public class PersonHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001006")))
     @Access({Role.INSURED_PERSON, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> residentChange(@RequestBody PersonChangeForm form, Caller caller) {
-        return persons.changeInformation(form, false, caller).map(Answers::submitted);
+        return changes.submit(form, false, caller).map(Submitted::response);
+    }
+
+    @PostMapping("/api/v1/enrollment/persons/phone")
+    @Operation(summary = "参保人员电话号码新增和更改（即时办结）",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = PhoneChange.ITEM)))
+    @Access({Role.INSURED_PERSON, Role.CLERK})
+    public Mono<ResponseEntity<Submitted>> phone(@RequestBody PhoneChangeForm form, Caller caller) {
+        return phones.submit(form, caller).map(Submitted::response);
     }
 
     @GetMapping("/api/v1/enrollment/persons/{personId}")

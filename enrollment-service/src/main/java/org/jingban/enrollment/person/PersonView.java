@@ -3,7 +3,7 @@ package org.jingban.enrollment.person;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.jingban.enrollment.account.AccountHandlers.EntryView;
+import org.jingban.enrollment.account.EntryView;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.shared.ChangeRecord;
 import org.jingban.platform.identifiers.Masking;

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /** 表3 城乡居民基本医疗保险参保登记表 (622036001003 城乡居民参保登记, 即时办结). */
@@ -26,13 +27,14 @@ public record ResidentRegistrationForm(
         @JsonProperty("财政补助对象") String subsidyCategory,
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) {
+        @JsonProperty("渠道") String channel) implements ItemForm {
 
     /** 申请人身份, as 表3 suggests (□中小学儿童□大学生□无业成年人等) plus the usual others. */
     public static final List<String> IDENTITIES = List.of("学龄前儿童", "中小学儿童", "大学生", "无业成年人", "老年居民", "其他");
     /** 财政补助对象 (□低保 □重残□低收入等); empty when none. */
     public static final List<String> SUBSIDY_CATEGORIES = List.of("低保", "重残", "低收入", "特困", "脱贫人口", "其他");
 
+    @Override
     public Violations validate(ItemDefinition item) {
         Map<String, Object> byCatalogName = new LinkedHashMap<>();
         byCatalogName.put("姓名", name);

@@ -1,11 +1,15 @@
 package org.jingban.enrollment.transfer;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.jingban.enrollment.account.AccountEntry;
 import org.jingban.enrollment.account.AccountLedger;
 import org.jingban.enrollment.account.EntryKind;
 import org.jingban.enrollment.account.PostEntry;
@@ -16,19 +20,18 @@ import org.jingban.enrollment.api.TransferHooks.Release;
 import org.jingban.enrollment.api.TransferHooks.Suspend;
 import org.jingban.enrollment.person.Insurance;
 import org.jingban.enrollment.person.InsuredPerson;
-import org.jingban.enrollment.person.PersonAccess;
+import org.jingban.enrollment.person.InsuredPersons;
+import org.jingban.enrollment.person.PersonCategory;
 import org.jingban.enrollment.person.PersonEventMapper;
-import org.jingban.enrollment.shared.Money;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.money.Money;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.jingban.platform.web.problem.Violations;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The hooks of 关系转移接续 (transfer-service): 中止参保, release of the record and balance, credit of transferred-in
@@ -39,11 +42,11 @@ import reactor.util.retry.Retry;
 @Service
 public class TransferHooks {
 
-    private final PersonAccess persons;
+    private final InsuredPersons persons;
     private final AccountLedger ledger;
     private final Clock clock;
 
-    public TransferHooks(PersonAccess persons, AccountLedger ledger, Clock clock) {
+    public TransferHooks(InsuredPersons persons, AccountLedger ledger, Clock clock) {
         this.persons = persons;
         this.ledger = ledger;
         this.clock = clock;
@@ -79,25 +82,22 @@ public class TransferHooks {
         Violations v = new Violations();
         validate(v, cmd.transferId(), cmd.idNumber(), cmd.insuranceType(), cmd.regionCode());
         v.throwIfAny();
-        return Mono.defer(() -> person(cmd.idNumber()).flatMap(p -> {
-                    if (p.hasApplied("transfer-suspend:" + cmd.transferId())) {
-                        return Mono.just(p);
+        return persons.change(() -> person(cmd.idNumber()), p -> {
+                    if (p.hasAppliedTransfer("suspend", cmd.transferId())) {
+                        return false;
                     }
-                    Insurance insurance = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElse(null);
-                    if (insurance == null || insurance.getStatus() != Insurance.Status.ACTIVE) {
-                        return Mono.error(ProblemException.unprocessable("该人员在转出地没有参保缴费中的" + cmd.insuranceType(),
-                                List.of(new Violation("idNumber", "not-active", "该人员在转出地没有参保缴费中的" + cmd.insuranceType()))));
-                    }
-                    persons.suspendForTransfer(p, insurance, month(), cmd.transferId(), clock.instant());
-                    return persons.save(p);
-                }))
-                .retryWhen(conflicts())
+                    Insurance insurance = p.activeInsurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow(() ->
+                            ProblemException.unprocessable("该人员在转出地没有参保缴费中的" + cmd.insuranceType(),
+                                    List.of(new Violation("idNumber", "not-active", "该人员在转出地没有参保缴费中的" + cmd.insuranceType()))));
+                    p.suspendForTransfer(insurance, month(), cmd.transferId(), clock.instant());
+                    return true;
+                })
                 .flatMap(p -> outcome(cmd.transferId(), p, cmd.insuranceType(), cmd.regionCode()));
     }
 
     /** Statuses in which the 转出地's coverage has stopped, so that its record may leave. */
-    static final java.util.Set<Insurance.Status> RELEASABLE =
-            java.util.EnumSet.of(Insurance.Status.SUSPENDED, Insurance.Status.INTERRUPTED, Insurance.Status.TERMINATED);
+    static final Set<Insurance.Status> RELEASABLE =
+            EnumSet.of(Insurance.Status.SUSPENDED, Insurance.Status.INTERRUPTED, Insurance.Status.TERMINATED);
 
     /** Releases the record (periods, months) and the whole balance (debited to zero as 转移转出). */
     public Mono<InsuranceRecord> release(Release cmd) {
@@ -106,32 +106,37 @@ public class TransferHooks {
         v.throwIfAny();
         return person(cmd.idNumber()).flatMap(p -> {
             Insurance insurance = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElse(null);
-            boolean done = p.hasApplied("transfer-release:" + cmd.transferId());
+            boolean done = p.hasAppliedTransfer("release", cmd.transferId());
             // 中止参保 in the 转出地: suspended for the transfer, or no longer contributing (中断 or 终止 by the unit)
             if (!done && (insurance == null || !RELEASABLE.contains(insurance.getStatus()))) {
                 return Mono.error(ProblemException.conflict("请先办理中止参保，再转出参保记录", List.of(new Violation("idNumber",
                         "not-suspended", "该人员在转出地的" + cmd.insuranceType() + "未中止参保"))));
             }
-            Mono<Optional<org.jingban.enrollment.account.AccountEntry>> balance =
+            Mono<Optional<AccountEntry>> balance =
                     Insurance.EMPLOYEE_INSURANCE.equals(cmd.insuranceType())
                             ? ledger.findById(p.getId()).flatMap(a -> ledger.post(a.getId(), new PostEntry(EntryKind.TRANSFER_OUT,
                                     PostEntry.WHOLE_BALANCE, "transfer-out:" + cmd.transferId(), cmd.transferId(), null,
                                     "关系转移接续转出")).map(r -> Optional.of(r.entry())))
                             .defaultIfEmpty(Optional.empty())
                             : Mono.just(Optional.empty());
-            return balance.flatMap(entry -> Mono.defer(() -> person(cmd.idNumber()).flatMap(fresh -> {
-                        Insurance ins = fresh.insurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow();
-                        InsuranceRecord record = new InsuranceRecord(cmd.transferId(), fresh.getId(),
-                                fresh.getIdNumber(), fresh.getName(), cmd.insuranceType(), cmd.regionCode(),
-                                PersonEventMapper.periods(ins.getPeriods()), ins.contributionMonths(month()),
-                                Money.format(entry.map(e -> -e.amountFen()).orElse(0L)), entry.map(e -> e.id()).orElse(null));
-                        if (fresh.hasApplied("transfer-release:" + cmd.transferId())) {
-                            return Mono.just(record);
+            return balance.flatMap(entry -> persons.change(() -> person(cmd.idNumber()), fresh -> {
+                        if (fresh.hasAppliedTransfer("release", cmd.transferId())) {
+                            return false;
                         }
-                        persons.releaseForTransfer(fresh, ins, cmd.transferId(), record, clock.instant());
-                        return persons.save(fresh).thenReturn(record);
-                    })).retryWhen(conflicts()));
+                        Insurance ins = fresh.insurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow();
+                        fresh.releaseForTransfer(ins, cmd.transferId(), record(cmd, fresh, entry), clock.instant());
+                        return true;
+                    })
+                    .map(released -> record(cmd, released, entry)));
         });
+    }
+
+    /** What leaves with the transfer: the periods and months of the insurance, and the balance debited. */
+    private InsuranceRecord record(Release cmd, InsuredPerson p, Optional<AccountEntry> entry) {
+        Insurance ins = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow();
+        return new InsuranceRecord(cmd.transferId(), p.getId(), p.getIdNumber(), p.getName(), cmd.insuranceType(),
+                cmd.regionCode(), PersonEventMapper.periods(ins.getPeriods()), ins.contributionMonths(month()),
+                Money.format(entry.map(e -> -e.amountFen()).orElse(0L)), entry.map(AccountEntry::id).orElse(null));
     }
 
     /** Credits the transferred-in periods and balance in the 转入地; creates the person if this pool has never seen them. */
@@ -150,9 +155,24 @@ public class TransferHooks {
                         "periods[" + i + "]", "invalid-period", "参保期间应为yyyy-MM");
             }
         }
+        if (cmd.category() != null && !cmd.category().isBlank()) {
+            v.check(PersonCategory.find(cmd.category()).isPresent(), "category", "unknown-option",
+                    "人员类别应为" + Arrays.stream(PersonCategory.values()).map(PersonCategory::label)
+                            .collect(Collectors.joining("、")) + "之一");
+        }
         v.throwIfAny();
         boolean employee = Insurance.EMPLOYEE_INSURANCE.equals(cmd.insuranceType());
-        return persons.creditTransferIn(cmd, month(), clock.instant())
+        // 城乡居民 unless the command names a category; 灵活就业人员 for a 职工 insurance without a unit here
+        PersonCategory category = PersonCategory.find(cmd.category())
+                .orElse(employee ? PersonCategory.FLEXIBLE : PersonCategory.RESIDENT);
+        return persons.createOrChange(IdDocument.residentId(cmd.idNumber()), cmd.name(), p -> {
+                    if (p.hasAppliedTransfer("credit", cmd.transferId())) {
+                        return false;
+                    }
+                    p.creditTransferIn(cmd.insuranceType(), cmd.regionCode(), category,
+                            PersonEventMapper.fromEvents(cmd.periods()), month(), cmd.transferId(), clock.instant());
+                    return true;
+                })
                 .flatMap(p -> employee
                         ? ledger.open(p.getId(), p.getIdNumber(), p.getName(), cmd.regionCode())
                         .flatMap(a -> ledger.moveTo(a.getId(), cmd.regionCode()))
@@ -174,14 +194,9 @@ public class TransferHooks {
 
     private Mono<Outcome> outcome(String transferId, InsuredPerson p, String type, String region) {
         Insurance ins = p.insurance(type, region).orElseThrow();
-        return ledger.findById(p.getId()).map(a -> Money.format(a.getBalanceFen())).defaultIfEmpty("0.00")
+        return ledger.findById(p.getId()).map(a -> Money.format(a.getBalanceFen())).defaultIfEmpty(Money.ZERO.toString())
                 .map(balance -> new Outcome(transferId, p.getId(), type, region, ins.getStatus().name(),
                         ins.contributionMonths(month()), balance));
     }
 
-    static Retry conflicts() {
-        return Retry.backoff(20, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))
-                .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DuplicateKeyException)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-    }
 }

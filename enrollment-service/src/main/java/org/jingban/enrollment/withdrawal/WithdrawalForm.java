@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.employer.EmployerRegistrationForm.BankAccount;
-import org.jingban.enrollment.shared.IdDocument;
+import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.identifiers.BankAccountNumber;
+import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /** 表7 职工基本医疗保险个人账户一次性支取申请表 (622036002003); 主动放弃 adds 表17's 情况说明. */
@@ -27,12 +28,22 @@ public record WithdrawalForm(
         @JsonProperty("死亡信息可通过数据共享查询") Boolean deathInfoShared,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
-        @JsonProperty("渠道") String channel) {
+        @JsonProperty("渠道") String channel) implements ItemForm {
 
     public static final String DEATH = "死亡";
+    /** 其他: the only 支取原因 that does not need the 职工 insurance to have ended first. */
+    public static final String OTHER = "其他";
     /** 表7 支取原因 options. */
-    public static final List<String> REASONS = List.of(DEATH, "出国(境)定居", "主动放弃", "其他");
+    public static final List<String> REASONS = List.of(DEATH, "出国(境)定居", "主动放弃", OTHER);
+    /** 与参保人员关系 when the insured person applies themself. */
+    public static final String SELF = "本人";
 
+    /** Whether the insured person applies themself (else an heir, representative or other payee). */
+    public boolean bySelf() {
+        return SELF.equals(relation);
+    }
+
+    @Override
     public Violations validate(ItemDefinition item) {
         Map<String, Object> byCatalogName = new LinkedHashMap<>();
         byCatalogName.put("参保人员姓名", name);
@@ -54,7 +65,7 @@ public record WithdrawalForm(
         if (reason != null && !reason.isBlank()) {
             v.check(REASONS.contains(reason), "支取原因", "unknown-option", "支取原因应为" + String.join("、", REASONS) + "之一");
         }
-        if (DEATH.equals(reason) && "本人".equals(relation)) {
+        if (DEATH.equals(reason) && bySelf()) {
             v.add("与参保人员关系", "inconsistent", "因死亡支取的，领取人应为继承人或其代表人");
         }
         if (bankAccount != null) {
@@ -69,7 +80,8 @@ public record WithdrawalForm(
     }
 
     /** The catalog's conditional materials of 622036002003, read against the form. */
-    boolean materialApplies(Material m) {
+    @Override
+    public boolean materialApplies(Material m) {
         String c = m.condition();
         if (c.contains("无法查询死亡信息") || c.contains("无法提供")) {
             return DEATH.equals(reason) && Boolean.FALSE.equals(deathInfoShared);

@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.enrollment.shared.Answers;
-import org.jingban.enrollment.shared.ItemSubmissions.Submitted;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Role;
+import org.jingban.platform.service.items.Submitted;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +30,6 @@ public class WithdrawalHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036002003")))
     @Access({Role.INSURED_PERSON, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> apply(@RequestBody WithdrawalForm form, Caller caller) {
-        return withdrawals.apply(form, caller).map(Answers::submitted);
+        return withdrawals.apply(form, caller).map(Submitted::response);
     }
 }

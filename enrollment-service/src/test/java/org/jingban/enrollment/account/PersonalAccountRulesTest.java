@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jingban.enrollment.api.AccountEvents;
-import org.jingban.platform.web.problem.Violation;
+import org.jingban.platform.cases.Reason;
 import org.junit.jupiter.api.Test;
 
 /** The ledger's rules on the aggregate alone (no store): every refusal reason, and what a post changes. */
@@ -29,7 +29,7 @@ class PersonalAccountRulesTest {
 
     private static java.util.List<String> refused(PersonalAccount.Posting p) {
         assertThat(p).isInstanceOf(PersonalAccount.Refused.class);
-        return ((PersonalAccount.Refused) p).reasons().stream().map(Violation::code).toList();
+        return ((PersonalAccount.Refused) p).reasons().stream().map(Reason::code).toList();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class UnitChangesTest extends EnrollmentTest {
 
     @Autowired
-    EmployerService employers;
+    Employers employers;
 
     private Map<String, Object> changeForm(String uscc, Map<String, Object> unitForm) {
         @SuppressWarnings("unchecked")

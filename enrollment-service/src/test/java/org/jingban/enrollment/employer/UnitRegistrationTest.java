@@ -18,7 +18,7 @@ class UnitRegistrationTest extends EnrollmentTest {
     @Autowired
     CaseService cases;
     @Autowired
-    EmployerService employers;
+    Employers employers;
 
     @Test
     void a_unit_agent_registers_the_unit_in_wuwei_and_it_completes_at_once() {

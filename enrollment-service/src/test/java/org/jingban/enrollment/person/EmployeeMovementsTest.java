@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EmployeeMovementsTest extends EnrollmentTest {
 
     @Autowired
-    PersonService persons;
+    InsuredPersons persons;
 
     private String unit() {
         String uscc = newUscc();

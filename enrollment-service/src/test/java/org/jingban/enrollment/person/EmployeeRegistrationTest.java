@@ -10,13 +10,18 @@ import org.jingban.enrollment.account.AccountLedger;
 import org.jingban.platform.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 class EmployeeRegistrationTest extends EnrollmentTest {
 
     @Autowired
-    PersonService persons;
+    InsuredPersons persons;
     @Autowired
     AccountLedger ledger;
+    @Autowired
+    ReactiveMongoTemplate template;
 
     private String registeredUnit() {
         String uscc = newUscc();
@@ -38,6 +43,11 @@ class EmployeeRegistrationTest extends EnrollmentTest {
                 .jsonPath("$.result[0].insurances[0].category").isEqualTo("在职职工");
         InsuredPerson person = persons.findByIdNumber(b).block(TIMEOUT);
         assertThat(ledger.findById(person.getId()).block(TIMEOUT).getBalanceFen()).isZero();
+        assertThat(person.getInsurances().get(0).getCategory()).isEqualTo(PersonCategory.IN_SERVICE);
+        // the register stores the 人员类别 as its label, as documents written before the enum hold it
+        org.bson.Document stored = template.findOne(Query.query(Criteria.where("idNumber").is(b)), org.bson.Document.class,
+                "insured_persons").block(TIMEOUT);
+        assertThat(stored.getList("insurances", org.bson.Document.class).get(0).getString("category")).isEqualTo("在职职工");
 
         // the same person again in the same pool and type: refused, with the case stored as 不予受理
         web.post().uri("/api/v1/enrollment/employees").headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
@@ -83,7 +93,7 @@ class EmployeeRegistrationTest extends EnrollmentTest {
                 .jsonPath("$.violations[?(@.field == '人员明细[2].姓名')]").exists()
                 .jsonPath("$.violations[?(@.field == '人员明细[2].证件类型及号码.证件号码')]").exists()
                 .jsonPath("$.violations[?(@.field == '人员明细[2].申报工资')]").exists()
-                .jsonPath("$.violations[?(@.field == '人员明细[2].变更类别')]").exists()
+                .jsonPath("$.violations[?(@.field == '人员明细[2].变更类别')].code").isEqualTo("unknown-option")
                 .jsonPath("$.violations[?(@.field == '人员明细[2].联系电话')]").exists()
                 .jsonPath("$.violations.length()").isEqualTo(5);
     }

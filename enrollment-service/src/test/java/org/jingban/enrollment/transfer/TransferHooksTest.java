@@ -23,7 +23,7 @@ import org.jingban.enrollment.api.TransferHooks.CreditIn;
 import org.jingban.enrollment.api.TransferHooks.Suspend;
 import org.jingban.enrollment.person.Insurance;
 import org.jingban.enrollment.person.InsuredPerson;
-import org.jingban.enrollment.person.PersonService;
+import org.jingban.enrollment.person.InsuredPersons;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
@@ -37,7 +37,7 @@ class TransferHooksTest extends EnrollmentTest {
     static final String TRANSFER_SERVICE = TestTokens.system("transfer-service", TransferHookHandlers.TRANSFER_SCOPE);
 
     @Autowired
-    PersonService persons;
+    InsuredPersons persons;
     @Autowired
     AccountLedger ledger;
 

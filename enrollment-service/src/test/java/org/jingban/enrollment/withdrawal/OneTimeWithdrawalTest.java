@@ -12,19 +12,26 @@ import org.jingban.enrollment.account.EntryKind;
 import org.jingban.enrollment.account.PersonalAccount;
 import org.jingban.enrollment.account.PostEntry;
 import org.jingban.enrollment.person.InsuredPerson;
-import org.jingban.enrollment.person.PersonService;
+import org.jingban.enrollment.person.InsuredPersons;
+import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 class OneTimeWithdrawalTest extends EnrollmentTest {
 
     @Autowired
-    PersonService persons;
+    InsuredPersons persons;
     @Autowired
     AccountLedger ledger;
     @Autowired
     org.springframework.data.mongodb.core.ReactiveMongoTemplate template;
+    @Autowired
+    CaseService cases;
+    @Autowired
+    WithdrawalPayments payments;
 
     private InsuredPerson terminatedWithBalance(String idNumber, long fen) {
         String uscc = newUscc();
@@ -134,5 +141,51 @@ class OneTimeWithdrawalTest extends EnrollmentTest {
         web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(TestTokens.clerk("gh-w", WUWEI)))
                 .bodyValue(form(id, "死亡", List.of())).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.violations[0].field").isEqualTo("与参保人员关系");
+    }
+
+    @Test
+    void a_crash_right_after_submission_loses_nothing_and_payment_still_pays_the_whole_balance_exactly_once() {
+        String id = newIdNumber();
+        InsuredPerson p = terminatedWithBalance(id, 1000_00);
+        String self = TestTokens.insuredPerson(id);
+        List<String> all = List.of("医保电子凭证或有效身份证件或社保卡", "《职工基本医疗保险个人账户一次性支取申领表》",
+                "主动放弃基本医疗保险（关系）的情况说明");
+        Map<?, ?> submitted = web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(self))
+                .bodyValue(form(id, "主动放弃", all)).exchange()
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        String caseId = (String) submitted.get("caseId");
+        String caseNumber = (String) submitted.get("caseNumber");
+
+        // the crash: whatever was written besides the case is gone (the application is one write: the case)
+        template.remove(Query.query(Criteria.where("_id").is(caseId)), Withdrawal.class).block(TIMEOUT);
+        assertThat(template.exists(Query.query(Criteria.where("_id").is(caseId)), Withdrawal.class).block(TIMEOUT)).isFalse();
+
+        // the running case alone keeps a second application out
+        web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(self))
+                .bodyValue(form(id, "主动放弃", all)).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("withdrawal-pending");
+
+        act(caseNumber, "accept", TestTokens.clerk("wc-clerk", WUWEI), Map.of());
+        act(caseNumber, "advance", TestTokens.reviewer("wc-reviewer", WUWEI), Map.of("stage", "审核"));
+        act(caseNumber, "advance", TestTokens.finance("wc-finance", WUWEI), Map.of("stage", "拨付"));
+
+        // 拨付 pays from the case: the subject's account, the form's reason
+        Withdrawal paid = eventually(() -> template.findById(caseId, Withdrawal.class)
+                .filter(w -> w.status() == Withdrawal.Status.PAID).block(TIMEOUT));
+        assertThat(paid.accountId()).isEqualTo(p.getId());
+        assertThat(paid.paidFen()).isEqualTo(1000_00);
+        assertThat(ledger.find(p.getId()).block(TIMEOUT).getStatus()).isEqualTo(PersonalAccount.Status.CLOSED);
+
+        // the 拨付 event delivered again, past the inbox (a crash between the payment and the inbox mark): nothing more
+        payments.pay(cases.find(caseId).block(TIMEOUT)).block(TIMEOUT);
+        act(caseNumber, "complete", TestTokens.director("wc-director", WUWEI), Map.of());
+        eventually(() -> cases.find(caseId).filter(c -> c.getStatus().finished()).block(TIMEOUT));
+        payments.payAtCompletion(cases.find(caseId).block(TIMEOUT)).block(TIMEOUT);
+
+        // +1000.00 contribution, −1000.00 withdrawal, once
+        List<AccountEntry> entries = ledger.entries(p.getId()).collectList().block(TIMEOUT);
+        assertThat(entries).extracting(AccountEntry::kind).containsExactly(EntryKind.CONTRIBUTION, EntryKind.WITHDRAWAL);
+        assertThat(entries.get(1).amountFen()).isEqualTo(-1000_00);
+        assertThat(entries.get(1).idempotencyKey()).isEqualTo("withdrawal:" + caseId);
     }
 }

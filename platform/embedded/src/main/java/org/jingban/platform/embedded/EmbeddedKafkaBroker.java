@@ -151,6 +151,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "true");
         p.put("delete.topic.enable", "true");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        // The log cleaner (compacted topics: consumer offsets, calendar schedules) allocates its dedupe map up front:
+        // 128 MB by default, which killed a 256 MB infrastructure JVM on restart once the topics held data. 16 MB
+        // holds ~600 k keys per cleaning pass, far more than one 16 MB segment of this node carries.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        p.put("log.cleaner.io.buffer.size", String.valueOf(512 * 1024));
         return p;
     }
 

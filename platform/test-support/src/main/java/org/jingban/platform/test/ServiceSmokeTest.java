@@ -3,6 +3,7 @@ package org.jingban.platform.test;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -24,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * It also holds the service to the module rules of ARCHITECTURE.md §1: of another service it imports only the
  * published contract (the {@code org.jingban.<area>.api} package of its {@code <area>-service-api} module), and the
  * platform it runs on imports no service's code at all, contracts included.
+ * Its domain packages ({@code org.jingban.<area>.<package>}) have no cycles between them.
  * A service's test is one line: {@code class EnrollmentServiceSmokeTest extends ServiceSmokeTest {}}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -110,6 +112,17 @@ public abstract class ServiceSmokeTest {
                 .resideInAnyPackage(under(SERVICE_PACKAGES, ""))
                 .because("platform holds technical mechanisms only, never one service's rules")
                 .check(platform);
+    }
+
+    @Test
+    void the_service_packages_have_no_cycles() {
+        String own = getClass().getPackageName();
+        JavaClasses service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(own);
+        slices().matching(own + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true)
+                .because("a service is packaged by domain (the items it serves); a cycle between two packages "
+                        + "means one of them is not a domain of its own")
+                .check(service);
     }
 
     /** ArchUnit package patterns: each root (plus {@code sub}) and everything below it. */

@@ -160,6 +160,11 @@ public class CaseService {
         return cases.findByCaseNumber(caseNumber).switchIfEmpty(Mono.error(() -> new CaseNotFoundException(caseNumber)));
     }
 
+    /** Whether a case of the item about this subject is still running (e.g. a second 一次性支取 during the first). */
+    public Mono<Boolean> hasRunning(String itemCode, String subjectId) {
+        return cases.existsRunning(itemCode, subjectId);
+    }
+
     public Flux<Case> byApplicant(String applicantId) {
         return cases.findByApplicant(applicantId);
     }

@@ -1,6 +1,9 @@
 package org.jingban.platform.cases.persistence;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseStatus;
@@ -34,12 +37,19 @@ public class CaseRepository {
         this.template = template;
     }
 
-    /** Indexes declared in code, created at start: number, applicant, ops lists, overdue query. */
+    /** The subject's id in the stored case (index keys are not mapped: {@code _id}). */
+    public static final String SUBJECT_ID_FIELD = "subject._id";
+    private static final List<CaseStatus> FINISHED = Arrays.stream(CaseStatus.values()).filter(CaseStatus::finished)
+            .toList();
+
+    /** Indexes declared in code, created at start: number, applicant, subject per item, ops lists, overdue query. */
     public Mono<Void> ensureIndexes() {
         var indexes = template.indexOps(Case.class);
         return Mono.when(
                 indexes.createIndex(new Index().on("caseNumber", Sort.Direction.ASC).unique().named("caseNumber_unique")),
                 indexes.createIndex(new Index().on(APPLICANT_ID_FIELD, Sort.Direction.ASC).named("applicant_id")),
+                indexes.createIndex(new Index().on("itemCode", Sort.Direction.ASC).on(SUBJECT_ID_FIELD, Sort.Direction.ASC)
+                        .named("item_subject")),
                 indexes.createIndex(new Index().on("regionCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                         .named("region_status")),
                 indexes.createIndex(new Index().on("dueDate", Sort.Direction.ASC).named("dueDate")));
@@ -47,6 +57,16 @@ public class CaseRepository {
 
     public Mono<Case> save(Case c) {
         return template.save(c);
+    }
+
+    /**
+     * Whether a case of the item about this subject is still running (not yet 办结, 不予受理, 未通过 or 撤回): e.g. a
+     * second 一次性支取 while the first is being handled. The subject, not the applicant: an heir applies for the
+     * deceased.
+     */
+    public Mono<Boolean> existsRunning(String itemCode, String subjectId) {
+        return template.exists(Query.query(Criteria.where("itemCode").is(itemCode).and("subject.id").is(subjectId)
+                .and("status").nin(FINISHED)), Case.class);
     }
 
     public Mono<Case> findById(String id) {
@@ -72,7 +92,7 @@ public class CaseRepository {
      * A staff work queue (待办): cases of the given regions, optionally of one status and one item, oldest
      * submission first, one page.
      */
-    public Flux<Case> findWorkQueue(java.util.Collection<String> regionCodes, CaseStatus status, String itemCode,
+    public Flux<Case> findWorkQueue(Collection<String> regionCodes, CaseStatus status, String itemCode,
                                     int page, int size) {
         Criteria criteria = Criteria.where("regionCode").in(regionCodes);
         if (status != null) {

@@ -41,6 +41,7 @@ public final class ItemApplication {
     final Map<String, Object> references = new LinkedHashMap<>();
     Map<String, Object> details = Map.of();
     boolean missingMaterialsRefused;
+    boolean materialsShared;
     Function<Case, Mono<?>> whenCompleted;
 
     private ItemApplication(ItemDefinition item, ItemForm form, Caller caller) {
@@ -117,6 +118,15 @@ public final class ItemApplication {
      */
     public ItemApplication missingMaterialsRefused() {
         this.missingMaterialsRefused = true;
+        return this;
+    }
+
+    /**
+     * Every material needed is obtained by data sharing (数据共享), not from the applicant: e.g. 联办 registrations that
+     * 市场监管 and 税务 exchanged, for which the units 可不提供 the documents.
+     */
+    public ItemApplication materialsShared() {
+        this.materialsShared = true;
         return this;
     }
 

@@ -80,6 +80,9 @@ public class ItemSubmissions {
         String region = item.regionCode();
         List<MaterialStatus> materials = Materials.statuses(item, a.form::materialApplies, a.extraMaterials,
                 a.form.materials(), a.form.promised());
+        if (a.materialsShared) {
+            materials = materials.stream().map(m -> MaterialStatus.shared(m.name())).toList();
+        }
         List<Reason> failed = new ArrayList<>(a.failedChecks);
         if (a.missingMaterialsRefused) {
             failed.addAll(Materials.missing(materials));

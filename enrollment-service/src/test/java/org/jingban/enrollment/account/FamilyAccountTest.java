@@ -1,0 +1,108 @@
+package org.jingban.enrollment.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jingban.enrollment.EnrollmentTest;
+import org.jingban.enrollment.person.InsuredPerson;
+import org.jingban.enrollment.person.InsuredPersons;
+import org.jingban.platform.security.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class FamilyAccountTest extends EnrollmentTest {
+
+    static final String SETTLEMENT = TestTokens.system("settlement-service", AccountHandlers.ACCOUNT_SCOPE);
+
+    @Autowired
+    InsuredPersons persons;
+    @Autowired
+    AccountLedger ledger;
+
+    private String employeeWithBalance(long fen) {
+        String uscc = newUscc();
+        String id = newIdNumber(1980);
+        web.post().uri("/api/v1/enrollment/units").headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
+                .bodyValue(unitForm(uscc, WUWEI)).exchange().expectStatus().isCreated();
+        web.post().uri("/api/v1/enrollment/employees").headers(h -> h.setBearerAuth(TestTokens.employerAgent(uscc)))
+                .bodyValue(employeesForm(uscc, EMPLOYEE_MATERIALS, List.of(employeeRow("父亲", id, "5000.00", "增加"))))
+                .exchange().expectStatus().isCreated();
+        InsuredPerson p = persons.findByIdNumber(id).block(TIMEOUT);
+        ledger.post(p.getId(), PostEntry.credit(EntryKind.CONTRIBUTION, fen, "c-" + p.getId(), "202611", null)).block(TIMEOUT);
+        return id;
+    }
+
+    private String residentChild() {
+        String id = newIdNumber(2015);
+        Map<String, Object> form = new java.util.LinkedHashMap<>();
+        form.put("姓名", "孩子");
+        form.put("证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", id));
+        form.put("出生日期", "2015-" + id.substring(10, 12) + "-" + id.substring(12, 14));
+        form.put("联系电话", "13709351234");
+        form.put("户籍地址", "甘肃省武威市");
+        form.put("申请人身份", "中小学儿童");
+        form.put("参保地区", WUWEI);
+        form.put("申请材料", List.of("有效身份证件", "《城乡居民基本医疗保险参保登记表》"));
+        web.post().uri("/api/v1/enrollment/residents").headers(h -> h.setBearerAuth(TestTokens.clerk("gh-f", WUWEI)))
+                .bodyValue(form).exchange().expectStatus().isCreated();
+        return id;
+    }
+
+    private static Map<String, Object> bind(String id, String relation) {
+        return Map.of("亲属姓名", "孩子", "亲属证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", id), "与本人关系", relation);
+    }
+
+    @Test
+    void a_worker_binds_their_child_and_settlement_pays_the_childs_costs_from_the_account_until_unbound() {
+        String parent = employeeWithBalance(500_00);
+        String child = residentChild();
+        String self = TestTokens.insuredPerson(parent);
+
+        Map<?, ?> member = web.post().uri("/api/v1/enrollment/accounts/family-members").headers(h -> h.setBearerAuth(self))
+                .bodyValue(bind(child, "子女")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        web.post().uri("/api/v1/enrollment/accounts/family-members").headers(h -> h.setBearerAuth(self))
+                .bodyValue(bind(child, "子女")).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("already-bound");
+
+        List<?> payers = web.post().uri("/api/v1/enrollment/accounts/family-payers").headers(h -> h.setBearerAuth(SETTLEMENT))
+                .bodyValue(Map.of("relativeIdNumber", child)).exchange().expectStatus().isOk()
+                .expectBody(List.class).returnResult().getResponseBody();
+        assertThat(payers).hasSize(1);
+        String accountId = (String) ((Map<?, ?>) payers.get(0)).get("accountId");
+
+        web.post().uri("/api/v1/enrollment/accounts/{a}/family-debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
+                .bodyValue(Map.of("relativeIdNumber", child, "amount", "120.00", "idempotencyKey", "fam-1", "reference", "结算单F"))
+                .exchange().expectStatus().isCreated()
+                // 500.00 − 120.00 = 380.00
+                .expectBody().jsonPath("$.balanceAfter").isEqualTo("380.00").jsonPath("$.remark").isEqualTo("家庭共济（子女）");
+
+        web.delete().uri("/api/v1/enrollment/accounts/family-members/{m}", member.get("memberId"))
+                .headers(h -> h.setBearerAuth(self)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UNBOUND");
+        web.post().uri("/api/v1/enrollment/accounts/{a}/family-debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))
+                .bodyValue(Map.of("relativeIdNumber", child, "amount", "1.00", "idempotencyKey", "fam-2"))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("not-bound");
+        // someone else cannot unbind it
+        web.delete().uri("/api/v1/enrollment/accounts/family-members/{m}", member.get("memberId"))
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(child))).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void relatives_outside_the_list_or_not_insured_in_gansu_are_refused_with_every_reason() {
+        String parent = employeeWithBalance(10_00);
+        String self = TestTokens.insuredPerson(parent);
+        web.post().uri("/api/v1/enrollment/accounts/family-members").headers(h -> h.setBearerAuth(self))
+                .bodyValue(bind(newIdNumber(1990), "朋友")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("与本人关系");
+        web.post().uri("/api/v1/enrollment/accounts/family-members").headers(h -> h.setBearerAuth(self))
+                .bodyValue(bind(parent, "配偶")).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations.length()").isEqualTo(1)
+                .jsonPath("$.violations[0].code").isEqualTo("self");
+        web.post().uri("/api/v1/enrollment/accounts/family-members").headers(h -> h.setBearerAuth(self))
+                .bodyValue(bind(newIdNumber(1990), "兄弟姐妹")).exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("relative-not-insured-in-province");
+    }
+}
