@@ -22,18 +22,8 @@ class OffsiteFilingThroughGatewayTest extends E2eTest {
 
     @Test
     void a_resident_files_on_a_promise_and_on_proof_is_covered_then_cancels_and_is_not() {
-        String id = newIdNumber(1962);
+        String id = resident(WUWEI, 1962);
         String person = api.person(id);
-        Map<String, Object> resident = new LinkedHashMap<>();
-        resident.put("姓名", "备案人");
-        resident.put("证件类型及号码", idDoc(id));
-        resident.put("出生日期", "1962-" + id.substring(10, 12) + "-" + id.substring(12, 14));
-        resident.put("联系电话", "13709351234");
-        resident.put("户籍地址", "甘肃省武威市凉州区");
-        resident.put("申请人身份", "老年居民");
-        resident.put("参保地区", WUWEI);
-        resident.put("申请材料", List.of("有效身份证件", "《城乡居民基本医疗保险参保登记表》"));
-        api.post("/api/v1/enrollment/residents", person, resident).expect(201);
         api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345671", "preferredChannel", "SMS")).expect(200);
 
         // 长期居住 in 成都 on the promise path: identity and 表11 provided, the 居住证明 replaced by 表18
@@ -95,9 +85,79 @@ class OffsiteFilingThroughGatewayTest extends E2eTest {
                 .containsEntry("validUntil", LocalDate.parse(today).plusDays(179).toString());
     }
 
+    @Test
+    void a_posted_worker_on_a_promise_a_referral_on_proof_and_a_songpan_emergency_stay_are_filed_through_the_gateway() {
+        String settlement = api.system("settlement-service");
+        // 常驻异地工作 (622036004003): the 异地工作证明材料 replaced by 表18
+        String worker = resident(WUWEI, 1975);
+        List<String> stationed = materials("622036004003");
+        String workProof = stationed.stream().filter(m -> m.contains("异地工作证明材料")).findFirst().orElseThrow();
+        Map<String, Object> posted = filing(worker, "2026-12-01", "440300",
+                stationed.stream().filter(m -> !m.equals(workProof) && !m.contains("外伤")).toList());
+        posted.put("承诺替代材料", List.of(workProof));
+        String postedCase = (String) eventually("the worker known", () -> created(
+                "/api/v1/offsite-filing/filings/stationed-workers", worker, posted)).get("caseNumber");
+        assertThat(api.post("/api/v1/offsite-filing/filings/lookup", settlement,
+                Map.of("证件号码", worker, "就医地", "440305", "就医日期", "2027-03-01")).expect(200))
+                .containsEntry("filed", true).containsEntry("filingNumber", postedCase).containsEntry("kindCode", "622036004003");
+
+        // 异地转诊 (622036004004) on proof: the referral from the designated institution, no promise path
+        String patient = resident(WUWEI, 1950);
+        Map<String, Object> referral = filing(patient, "2026-12-01", LANZHOU, materials("622036004004"));
+        referral.put("转往地址", "兰州大学第一医院");
+        referral.put("转诊医疗机构", "武威市人民医院");
+        eventually("the patient known", () -> created("/api/v1/offsite-filing/filings/referrals", patient, referral));
+        assertThat(api.post("/api/v1/offsite-filing/filings/lookup", settlement,
+                Map.of("证件号码", patient, "就医地", "620102", "就医日期", "2027-05-29")).expect(200))
+                .containsEntry("filed", true).containsEntry("kindCode", "622036004004");
+
+        // 松潘 异地急诊、抢救住院登记备案, filed after a stay in 成都
+        String songpan = resident("513224", 1968);
+        LocalDate admitted = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(5);
+        Map<String, Object> stay = new LinkedHashMap<>();
+        stay.put("姓名", "备案人");
+        stay.put("参保险种", "城乡居民医保");
+        stay.put("证件类型及号码", idDoc(songpan));
+        stay.put("就医地", "510100");
+        stay.put("入院日期", admitted.toString());
+        stay.put("出院日期", admitted.plusDays(3).toString());
+        stay.put("申请材料", materials("local:songpan:异地急诊、抢救住院登记备案", "513224").stream()
+                .filter(m -> !m.contains("外伤")).toList());
+        eventually("the Songpan resident known", () -> created("/api/v1/offsite-filing/filings/emergency-stays", songpan, stay));
+        assertThat(api.post("/api/v1/offsite-filing/filings/lookup", settlement,
+                Map.of("证件号码", songpan, "就医地", "510104", "就医日期", admitted.plusDays(2).toString())).expect(200))
+                .containsEntry("filed", true);
+    }
+
+    /** The answer when the filing completed in the request; null while offsite-filing does not know the person yet. */
+    private Map<String, Object> created(String path, String idNumber, Map<String, Object> form) {
+        Api.Reply reply = api.post(path, api.person(idNumber), form);
+        return reply.status() == 201 ? reply.expect(201) : null;
+    }
+
+    /** A 城乡居民 insured in the region (enrollment-service, 即时办结); their 证件号码. */
+    private String resident(String region, int birthYear) {
+        String id = newIdNumber(birthYear);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("姓名", "备案人");
+        form.put("证件类型及号码", idDoc(id));
+        form.put("出生日期", birthYear + "-" + id.substring(10, 12) + "-" + id.substring(12, 14));
+        form.put("联系电话", "13709351234");
+        form.put("户籍地址", "甘肃省武威市凉州区");
+        form.put("申请人身份", "无业成年人");
+        form.put("参保地区", region);
+        form.put("申请材料", List.of("有效身份证件", "《城乡居民基本医疗保险参保登记表》"));
+        api.post("/api/v1/enrollment/residents", api.person(id), form).expect(201);
+        return id;
+    }
+
     private List<String> materials(String itemCode) {
+        return materials(itemCode, WUWEI);
+    }
+
+    private List<String> materials(String itemCode, String region) {
         String code = URLEncoder.encode(itemCode, StandardCharsets.UTF_8);
-        Map<String, Object> item = api.get("/api/v1/catalog/items/" + code + "?region=" + WUWEI, null).expect(200);
+        Map<String, Object> item = api.get("/api/v1/catalog/items/" + code + "?region=" + region, null).expect(200);
         return Api.maps(item.get("materials")).stream().map(m -> (String) m.get("name")).toList();
     }
 
