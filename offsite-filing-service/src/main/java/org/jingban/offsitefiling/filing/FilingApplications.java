@@ -88,7 +88,7 @@ public class FilingApplications {
                                 .formValue(VALID_UNTIL, d.validUntil() == null ? "" : d.validUntil().toString())
                                 .formValue(REPLACES, d.replaced() == null ? "" : d.replaced().getFilingNumber())
                                 .details(validity(d.validFrom(), d.validUntil()))
-                                .whenCompleted(this::register));
+                                .whenCompleted(c -> register(c).map(FilingView::of)));
                     });
                 });
     }

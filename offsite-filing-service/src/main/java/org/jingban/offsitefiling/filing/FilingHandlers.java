@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.platform.identifiers.Masking;
 import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
@@ -195,23 +194,5 @@ public class FilingHandlers {
 
     static Owner owner(Filing f) {
         return Owner.person(f.getIdNumber(), f.getInsuredRegionCode());
-    }
-
-    /** A filing as the applicant and staff see it (证件号码 masked). */
-    public record FilingView(String filingNumber, String kindCode, String kind, String name, String idNumber,
-                             String insuranceType, String insuredRegionCode, String destinationCode, String validFrom,
-                             String validUntil, String validity, String status, String statusLabel, String path,
-                             List<String> promisedMaterials, String promiseRetainedUntil, String replaces,
-                             String replacedBy) {
-        static FilingView of(Filing f) {
-            return new FilingView(f.getFilingNumber(), f.getKind().itemCode(), f.getKind().label(), f.getName(),
-                    Masking.idNumber(f.getIdNumber()), f.getInsuranceType(),
-                    f.getInsuredRegionCode(), f.getDestinationCode(), String.valueOf(f.getValidFrom()),
-                    f.getValidUntil() == null ? null : f.getValidUntil().toString(), f.validityText(),
-                    f.getStatus().name(), f.getStatus().label(), f.getPath().name(),
-                    f.getPromise() == null ? List.of() : f.getPromise().replacedMaterials(),
-                    f.getPromise() == null ? null : f.getPromise().retainUntil().toString(), f.getReplaces(),
-                    f.getReplacedBy());
-        }
     }
 }

@@ -139,6 +139,9 @@ class OffsiteFilingTest {
 
         String number = answer.get("caseNumber").asString();
         assertThat(answer.get("status").asString()).isEqualTo("COMPLETED");
+        // the answer's result is the filing as the applicant sees it: 证件号码 masked, no storage internals
+        assertThat(answer.get("result").get("idNumber").asString()).contains("*");
+        assertThat(answer.get("result").has("outbox")).isFalse();
         JsonNode filing = filing(id, number);
         assertThat(filing.get("kind").asString()).isEqualTo("异地安置退休人员");
         assertThat(filing.get("path").asString()).isEqualTo("PROOF");

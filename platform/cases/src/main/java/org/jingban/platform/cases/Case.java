@@ -549,7 +549,8 @@ public class Case extends AggregateDocument {
             return List.of();
         }
         if (actor.role() == ActorRole.SYSTEM) {
-            return stage.kind() == StageKind.ACCEPTANCE ? List.of()
+            // online acceptance, and a payment run after the people's decisions, are no person's duty
+            return stage.kind() == StageKind.ACCEPTANCE || stage.kind() == StageKind.PAYMENT ? List.of()
                     : List.of(Reason.of("case.separation-of-duties",
                     "本事项为%s事项，「%s」须由工作人员办理".formatted(riskLevel.label(), stage.name())));
         }

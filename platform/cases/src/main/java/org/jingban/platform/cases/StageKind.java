@@ -24,7 +24,8 @@ public enum StageKind {
     OTHER(EnumSet.of(ActorRole.CLERK, ActorRole.REVIEWER, ActorRole.FINANCE, ActorRole.DIRECTOR, ActorRole.SYSTEM));
 
     /** The duties one person may hold only one of on a 较高风险/高风险 case (岗位分离). */
-    public static final Set<StageKind> SEPARATED_DUTIES = EnumSet.of(ACCEPTANCE, REVIEW, FINANCE_REVIEW);
+    /** Stages one person may not hold two of on a 较高风险/高风险 case: who reviews does not pay out. */
+    public static final Set<StageKind> SEPARATED_DUTIES = EnumSet.of(ACCEPTANCE, REVIEW, FINANCE_REVIEW, PAYMENT);
 
     private final Set<ActorRole> roles;
 

@@ -32,6 +32,23 @@ class SeparationOfDutiesTest {
     }
 
     @Test
+    void on_a_higher_risk_withdrawal_the_person_who_reviewed_does_not_pay_out() {
+        // given a 较高风险 withdrawal (申请—受理—审核—拨付—办结) reviewed by 周某, who also holds a finance post
+        Case c = submitted(withdrawal(), on(2025, 11, 3));
+        c.accept(CLERK, on(2025, 11, 3), CALENDAR).events();
+        c.advance(ZHOU_AS_REVIEWER, "审核", null, on(2025, 11, 4), CALENDAR).events();
+
+        // when 周某 does 拨付 in the finance role
+        Outcome outcome = c.advance(ZHOU_AS_FINANCE, "拨付", null, on(2025, 11, 5), CALENDAR);
+
+        // then it is refused; another finance person pays
+        assertThat(((Outcome.Refused) outcome).refusal().reasons()).extracting(Reason::message).containsExactly(
+                "本事项为较高风险事项，须岗位分离：您已办理本件的「审核」环节，不能再办理「拨付」环节");
+        assertThat(c.advance(FINANCE, "拨付", null, on(2025, 11, 5), CALENDAR).refused()).isFalse();
+        assertThat(c.currentStageName()).isEqualTo("办结");
+    }
+
+    @Test
     void on_a_low_risk_item_the_same_person_may_accept_and_approve() {
         // given a 低风险 registration of a 在职职工 accepted by 周某
         Case c = Case.submit("case-1", "620600-20251103-000001", employeeRegistration(),

@@ -82,7 +82,7 @@ public abstract class ServiceSmokeTest {
     }
 
     @Test
-    void the_openapi_document_names_the_service() {
+    void the_openapi_document_names_the_service_and_asks_no_caller_parameter() {
         http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -92,6 +92,12 @@ public abstract class ServiceSmokeTest {
                     }
                 })
                 .jsonPath("$.info.title").isEqualTo(title);
+        // the caller is the bearer token's subject: a client generated from the document must not send it
+        http.get().uri("/v3/api-docs").exchange().expectBody(String.class).value(document -> {
+            if (document.replace(" ", "").contains("\"name\":\"caller\"")) {
+                throw new AssertionError("the API document lists the token's caller as a request parameter");
+            }
+        });
     }
 
     @Test

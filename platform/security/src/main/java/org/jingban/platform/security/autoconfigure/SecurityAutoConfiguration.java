@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jingban.platform.security.AccessWebFilter;
+import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.CallerArgumentResolver;
 import org.jingban.platform.security.CallerJwtConverter;
 import org.jingban.platform.security.JingbanJwtDecoder;
@@ -16,6 +17,7 @@ import org.jingban.platform.security.openapi.AccessDocumentation;
 import org.jingban.platform.web.problem.ProblemExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -151,6 +153,12 @@ public class SecurityAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
     static class AccessDocumentationConfiguration {
+
+        static {
+            // a handler's Caller is the token's subject, resolved by CallerArgumentResolver: no request parameter
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+
         @Bean
         @ConditionalOnMissingBean
         AccessDocumentation jingbanAccessDocumentation(JingbanSecurityProperties properties,

@@ -109,8 +109,7 @@ public class ItemSubmissions {
         List<Violation> violations = c.getReasons().stream().map(ItemSubmissions::violation).toList();
         return ProblemException.unprocessable(NOT_ACCEPTED.formatted(violations.size()), violations)
                 .withProperty("caseId", c.getId())
-                .withProperty("caseNumber", c.getCaseNumber())
-                .withProperty("status", c.getStatus().name());
+                .withProperty("caseNumber", c.getCaseNumber());
     }
 
     private static Violation violation(Reason r) {
