@@ -1,5 +1,6 @@
 package org.jingban.gateway;
 
+import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jingban.platform.test.WithJingbanInfrastructure;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
@@ -74,6 +76,9 @@ class GatewayTest {
     @Autowired
     WebTestClient http;
 
+    @LocalServerPort
+    int port;
+
     @Test
     void the_catalog_lists_all_43_items_of_the_source_documents() {
         http.get().uri("/api/v1/catalog/items").exchange()
@@ -114,6 +119,15 @@ class GatewayTest {
         http.get().uri("/api/v1/catalog/items/622036999999?region=620600").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void an_encoded_path_traversal_is_refused_as_a_problem_not_a_bare_400() {
+        // an absolute URI, so that the client sends the encoded separators as they are
+        http.get().uri(URI.create("http://localhost:" + port + "/api/v1/transfer/..%2F..%2Factuator")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("rejected-path");
     }
 
     @Test

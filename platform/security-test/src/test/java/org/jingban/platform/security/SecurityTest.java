@@ -1,5 +1,6 @@
 package org.jingban.platform.security;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.jingban.platform.security.app.SecuredTestApplication;
@@ -8,6 +9,7 @@ import org.jingban.platform.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +21,9 @@ import static org.jingban.platform.security.app.SecuredTestApplication.WUWEI;
 
 class SecurityTest extends SecuredApplicationTest {
 
+    @LocalServerPort
+    int port;
+
     @Test
     void without_a_token_a_protected_path_answers_401_as_a_problem() {
         get("/api/v1/test/records/r-alice", null)
@@ -27,6 +32,17 @@ class SecurityTest extends SecuredApplicationTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:unauthorized")
                 .jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void an_encoded_path_traversal_is_refused_as_a_problem_not_a_bare_400() {
+        // an absolute URI, so that the client sends the encoded separators as they are
+        http.get().uri(URI.create("http://localhost:" + port + "/api/v1/test/records/..%2F..%2Factuator")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:jingban:problem:bad-request")
+                .jsonPath("$.violations[0].field").isEqualTo("请求地址")
+                .jsonPath("$.violations[0].code").isEqualTo("rejected-path");
     }
 
     @Test

@@ -69,6 +69,8 @@ class ProblemDetailsTest extends WebIntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(body).contains("urn:jingban:problem:bad-request", "请求内容不是有效的 JSON");
+        // not an empty violations list (issue "Input hygiene"): the body itself is the field at fault
+        assertThat(body).contains("\"field\":\"请求内容\"", "\"code\":\"malformed-json\"");
         assertThat(body).doesNotContain("Exception", "jackson", "org.springframework", "tools.");
     }
 

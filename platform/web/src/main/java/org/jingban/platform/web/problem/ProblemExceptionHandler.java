@@ -200,7 +200,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                     new Violation(field, "invalid-type", "取值类型不正确")));
         }
         if (find(ex, JacksonException.class) != null || find(ex, DecodingException.class) != null) {
-            return ProblemException.badRequest("请求内容不是有效的 JSON，请检查格式后重新提交");
+            // the whole body is at fault: one violation naming it, so that a client shows something to correct
+            return new ProblemException(400, ProblemTypes.BAD_REQUEST, "请求有误", "请求内容不是有效的 JSON，请检查格式后重新提交",
+                    List.of(new Violation("请求内容", "malformed-json", "请求内容不是有效的 JSON")), Map.of());
         }
         return ProblemException.badRequest("请求参数有误，请检查后重新提交");
     }
