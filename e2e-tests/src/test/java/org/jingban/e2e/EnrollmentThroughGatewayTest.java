@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.enrollment.api.EnrollmentTopics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,7 +113,7 @@ class EnrollmentThroughGatewayTest extends E2eTest {
             Map<String, Object> page = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + refusedCase, ops).expect(200);
             return ((Number) page.get("total")).intValue() > 0 ? page : null;
         });
-        stack.awaitConsumed("notification-service", "jingban.enrollment.events");
+        stack.awaitConsumed("notification-service", EnrollmentTopics.EVENTS);
         Map<String, Object> outbox = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + refusedCase, ops).expect(200);
         assertThat(Api.maps(outbox.get("items"))).as(outbox.toString()).singleElement().satisfies(m -> {
             assertThat(m.get("templateEvent")).isEqualTo("failed");

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.test.EventProbe;
+import org.jingban.transfer.api.TransferTopics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransferWuweiToLanzhouTest extends E2eTest {
 
-    static final String RELEASE_REQUESTED = "jingban.transfer.record-release.requested.v1";
+    static final String RELEASE_REQUESTED = TransferHooks.RELEASE_REQUESTED;
     static final String SHEET_STAGE = "转出地生成、发出《信息表》并划转资金";
     static final List<String> TRANSFER_MATERIALS = List.of("医保电子凭证或有效身份证件或社保卡",
             "《参保凭证》（含电子《参保凭证》）", "《基本医疗保险关系转移接续申请表》");
@@ -115,7 +118,7 @@ class TransferWuweiToLanzhouTest extends E2eTest {
         api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345678", "preferredChannel", "SMS")).expect(200);
 
         // transfer-service has read everything enrollment-service published so far (its read model of the person)
-        stack.awaitConsumed("transfer-enrollment", "jingban.enrollment.events");
+        stack.awaitConsumed("transfer-enrollment", EnrollmentTopics.EVENTS);
 
         // ---- 出具《参保凭证》 (表8) from Wuwei, verified online by the 转入地 office (without a token: see the disabled test)
         Map<String, Object> certificateForm = new LinkedHashMap<>();
@@ -137,7 +140,7 @@ class TransferWuweiToLanzhouTest extends E2eTest {
         stack.enrollment.stop();
         String caseNumber;
         String transferId;
-        try (EventProbe transferEvents = stack.infrastructure.probe("jingban.transfer.events")) {
+        try (EventProbe transferEvents = stack.infrastructure.probe(TransferTopics.EVENTS)) {
             Map<String, Object> submitted = api.post("/api/v1/transfer/transfers", person, transferForm(id, name)).expect(202);
             caseNumber = (String) submitted.get("caseNumber");
             transferId = (String) submitted.get("transferId");
@@ -156,7 +159,7 @@ class TransferWuweiToLanzhouTest extends E2eTest {
         stack.transfer.kill();
         stack.infrastructure.kafka().restart();
         stack.restart(stack.enrollment);
-        stack.awaitConsumed("enrollment-transfer-hooks", "jingban.transfer.events");
+        stack.awaitConsumed("enrollment-transfer-hooks", TransferTopics.EVENTS);
 
         // ---- a new transfer-service picks the answer up and finishes: 信息表 and funds, verification, credit, 办结
         stack.restart(stack.transfer);
@@ -194,7 +197,7 @@ class TransferWuweiToLanzhouTest extends E2eTest {
             Map<String, Object> page = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + caseNumber, ops).expect(200);
             return ((Number) page.get("total")).intValue() > 0 ? page : null;
         });
-        stack.awaitConsumed("notification-service", "jingban.transfer.events");
+        stack.awaitConsumed("notification-service", TransferTopics.EVENTS);
         Map<String, Object> outbox = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + caseNumber, ops).expect(200);
         List<Map<String, Object>> sms = Api.maps(outbox.get("items"));
         assertThat(sms).as(outbox.toString()).singleElement().satisfies(m -> {

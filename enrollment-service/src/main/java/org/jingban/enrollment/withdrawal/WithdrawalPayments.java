@@ -68,8 +68,15 @@ public class WithdrawalPayments {
                         null, clock.instant())))));
     }
 
-    /** The account paid out: the subject's (account id = person id). */
+    /**
+     * The account paid out, as named at 申请; cases from before that was recorded: the subject's account, found by
+     * 证件号码. None at all is an error (retried, then dead-lettered for ops), never a silently skipped payment.
+     */
     private Mono<String> account(Case c) {
-        return persons.findByIdNumber(c.getSubject().id()).map(InsuredPerson::getId);
+        Object named = c.getForm().get(Withdrawals.ACCOUNT);
+        return (named instanceof String id ? Mono.just(id)
+                : persons.findByIdNumber(c.getSubject().id()).map(InsuredPerson::getId))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("办件 " + c.getCaseNumber()
+                        + " 找不到要支付的个人账户")));
     }
 }

@@ -9,6 +9,7 @@ import org.jingban.enrollment.account.PersonalAccount;
 import org.jingban.enrollment.person.Insurance;
 import org.jingban.enrollment.person.InsuredPerson;
 import org.jingban.enrollment.person.InsuredPersons;
+import org.jingban.enrollment.shared.CatalogItems;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.cases.Party;
@@ -20,7 +21,6 @@ import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.service.items.Submitted;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
-import org.jingban.platform.web.problem.Violations;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +34,9 @@ import reactor.core.publisher.Mono;
 public class Withdrawals {
 
     public static final String ITEM = "622036002003";
+    /** The case form value naming the account to pay (account id = person id), fixed at 申请: a later change of the
+     * person's 证件号码 (a key change, 622036001005) must not lose the payment. */
+    static final String ACCOUNT = "个人账户";
     private static final String ID_FIELD = "证件类型及号码";
 
     private final CaseService cases;
@@ -52,7 +55,8 @@ public class Withdrawals {
     }
 
     public Mono<Submitted> apply(WithdrawalForm form, Caller caller) {
-        new Violations().require(ID_FIELD, form.id() == null ? null : form.id().present()).throwIfAny();
+        // every problem of 表7 first (400), against the item as the catalog first defines it: the region is the account's
+        submissions.validate(form, CatalogItems.inRegionOrDefault(catalog, ITEM, null));
         return persons.findByIdNumber(form.id().number())
                 .zipWhen(p -> ledger.findById(p.getId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .filter(t -> t.getT2().isPresent())
@@ -68,6 +72,7 @@ public class Withdrawals {
                     return cases.hasRunning(ITEM, person.getIdNumber()).flatMap(running -> submissions.submit(ItemApplication.of(item, form, caller)
                             .applicant(applicant)
                             .subject(subject)
+                            .formValue(ACCOUNT, account.getId())
                             .failedChecks(checks(form, person, account, running))));
                 });
     }

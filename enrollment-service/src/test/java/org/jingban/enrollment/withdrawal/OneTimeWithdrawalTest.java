@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 class OneTimeWithdrawalTest extends EnrollmentTest {
 
@@ -124,6 +125,19 @@ class OneTimeWithdrawalTest extends EnrollmentTest {
     }
 
     @Test
+    void a_malformed_form_is_told_every_problem_at_once_before_anything_is_looked_up() {
+        // a 证件号码 with a wrong check digit and 表7's other fields missing: 400 with all of them, not a 422 "not found"
+        String wrong = newIdNumber().substring(0, 17) + "Z";
+        var problem = web.post().uri("/api/v1/enrollment/withdrawals")
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-w", WUWEI)))
+                .bodyValue(Map.of("证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", wrong))).exchange()
+                .expectStatus().isBadRequest().expectBody(Map.class).returnResult().getResponseBody();
+        List<?> violations = (List<?>) problem.get("violations");
+        assertThat(violations.stream().map(v -> (String) ((Map<?, ?>) v).get("field")).toList())
+                .contains("证件类型及号码.证件号码", "支取原因", "参保人员姓名");
+    }
+
+    @Test
     void a_person_still_contributing_cannot_withdraw_and_a_death_claim_needs_the_heirs() {
         String uscc = newUscc();
         String agent = TestTokens.employerAgent(uscc);
@@ -144,7 +158,7 @@ class OneTimeWithdrawalTest extends EnrollmentTest {
     }
 
     @Test
-    void a_crash_right_after_submission_loses_nothing_and_payment_still_pays_the_whole_balance_exactly_once() {
+    void the_application_is_its_case_alone_and_pays_the_account_named_at_submission_exactly_once() {
         String id = newIdNumber();
         InsuredPerson p = terminatedWithBalance(id, 1000_00);
         String self = TestTokens.insuredPerson(id);
@@ -156,8 +170,7 @@ class OneTimeWithdrawalTest extends EnrollmentTest {
         String caseId = (String) submitted.get("caseId");
         String caseNumber = (String) submitted.get("caseNumber");
 
-        // the crash: whatever was written besides the case is gone (the application is one write: the case)
-        template.remove(Query.query(Criteria.where("_id").is(caseId)), Withdrawal.class).block(TIMEOUT);
+        // the application is one write, its case: nothing else stands for it
         assertThat(template.exists(Query.query(Criteria.where("_id").is(caseId)), Withdrawal.class).block(TIMEOUT)).isFalse();
 
         // the running case alone keeps a second application out
@@ -165,11 +178,16 @@ class OneTimeWithdrawalTest extends EnrollmentTest {
                 .bodyValue(form(id, "主动放弃", all)).exchange()
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("withdrawal-pending");
 
+        // the person's 证件号码 changes before 拨付 (a key change, 622036001005): the case named the account at 申请
+        String changed = newIdNumber();
+        template.updateFirst(Query.query(Criteria.where("_id").is(p.getId())), Update.update("idNumber", changed),
+                InsuredPerson.class).block(TIMEOUT);
+
         act(caseNumber, "accept", TestTokens.clerk("wc-clerk", WUWEI), Map.of());
         act(caseNumber, "advance", TestTokens.reviewer("wc-reviewer", WUWEI), Map.of("stage", "审核"));
         act(caseNumber, "advance", TestTokens.finance("wc-finance", WUWEI), Map.of("stage", "拨付"));
 
-        // 拨付 pays from the case: the subject's account, the form's reason
+        // 拨付 pays from the case: the account it named, the form's reason
         Withdrawal paid = eventually(() -> template.findById(caseId, Withdrawal.class)
                 .filter(w -> w.status() == Withdrawal.Status.PAID).block(TIMEOUT));
         assertThat(paid.accountId()).isEqualTo(p.getId());

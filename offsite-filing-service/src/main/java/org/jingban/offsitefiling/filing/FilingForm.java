@@ -48,8 +48,11 @@ public record FilingForm(
     static final Map<String, String> INSURANCE_TYPES = Map.of(
             "职工医保", InsuranceTypes.EMPLOYEE_INSURANCE, InsuranceTypes.EMPLOYEE_INSURANCE, InsuranceTypes.EMPLOYEE_INSURANCE,
             "城乡居民医保", InsuranceTypes.RESIDENT_INSURANCE, InsuranceTypes.RESIDENT_INSURANCE, InsuranceTypes.RESIDENT_INSURANCE);
-    /** What 委托办理 adds to every item's materials ("下同", seed 001 row 2). */
-    static final List<String> DELEGATION_MATERIALS = List.of("授权委托书", "受托人有效身份证件");
+    /**
+     * What 委托办理 adds to every item's materials: "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）"
+     * (seed 001, 622036001002 备注 3), named as the catalog names that material.
+     */
+    static final List<String> DELEGATION_MATERIALS = List.of("委托人及代理人身份证件原件及委托人授权委托书");
 
     @Override
     public Violations validate(ItemDefinition item) {
@@ -110,9 +113,9 @@ public record FilingForm(
     }
 
     /** The first day the filing covers: the admission for a stay filed afterwards, else 申请备案开始日期. */
-    public LocalDate start() {
-        String text = blank(admissionDate) != null ? admissionDate : startDate;
-        return text == null ? null : LocalDate.parse(text);
+    public LocalDate start(FilingKind kind) {
+        String text = kind == FilingKind.EMERGENCY ? admissionDate : startDate;
+        return blank(text) == null ? null : LocalDate.parse(text.trim());
     }
 
     public LocalDate discharge() {

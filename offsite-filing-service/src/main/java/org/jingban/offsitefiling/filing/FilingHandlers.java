@@ -9,13 +9,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.Submitted;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
@@ -137,8 +137,8 @@ public class FilingHandlers {
     }
 
     /** The question of settlement-service and institutions: is the person filed for this region on this day. */
-    public record CoverageQuery(@JsonProperty("证件号码") String idNumber, @JsonProperty("就医地") String regionCode,
-                                @JsonProperty("就医日期") String date) {
+    public record CoverageQuery(@JsonProperty("证件类型") String idType, @JsonProperty("证件号码") String idNumber,
+                                @JsonProperty("就医地") String regionCode, @JsonProperty("就医日期") String date) {
     }
 
     /** The answer: the filing that covers the visit, if any. */
@@ -151,12 +151,14 @@ public class FilingHandlers {
 
     @PostMapping("/filings/lookup")
     @Operation(summary = "备案核验：某人某日在某地就医是否已备案、备案类别",
-            description = "证件号码只在请求体中；就医地为6位区划代码（区县、地市或省级均可）；就医日期 yyyy-MM-dd，缺省为今天")
+            description = "证件号码只在请求体中（证件类型缺省为居民身份证）；就医地为6位区划代码（区县、地市或省级均可）；就医日期 yyyy-MM-dd，缺省为今天")
     @Access({Role.SYSTEM, Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR})
     public Mono<CoverageAnswer> lookup(@RequestBody CoverageQuery query, Caller caller) {
         Violations v = new Violations().require("证件号码", query.idNumber()).require("就医地", query.regionCode());
         if (query.idNumber() != null && !query.idNumber().isBlank()) {
-            ResidentIdNumber.check(query.idNumber()).ifPresent(p -> v.add("证件号码", p.code(), p.message()));
+            // the document types of 表11; 居民身份证 when not given
+            String type = query.idType() == null || query.idType().isBlank() ? IdDocument.RESIDENT_ID : query.idType();
+            new IdDocument(type, query.idNumber()).validate(v, "证件");
         }
         if (query.regionCode() != null && !query.regionCode().isBlank()) {
             v.check(query.regionCode().matches("\\d{6}"), "就医地", "unknown-region", "就医地应为6位区划代码");

@@ -43,10 +43,11 @@ public final class FilingRules {
             reasons.add(Reason.at("参保险种", "not-retired-employee", "异地安置退休人员备案仅限职工基本医疗保险退休人员（现为"
                     + coverage.insuranceType() + (coverage.category() == null ? "" : "·" + coverage.category()) + "）"));
         }
+        // 在参保统筹地区外 (002 §十二–十五 事项描述): neither inside the 参保地 nor a city or province that contains it
         if (Destinations.covers(insured, destination) || Destinations.covers(destination, insured)) {
             reasons.add(Reason.at("就医地", "own-pool", "就医地在参保统筹地区内，无需办理异地就医备案"));
         }
-        // Songpan (seed 001 remark): 外伤暂不能跨省直接结算
+        // seed 003 (松潘) §十六–十九 备注: 外伤暂不能跨省直接结算
         if (form.isInjury() && Destinations.differentProvinces(insured, destination)) {
             reasons.add(Reason.at("是否外伤", "injury-cross-province", "外伤暂不能跨省直接结算，外伤只能办理省内异地就医备案"));
         }
@@ -57,7 +58,7 @@ public final class FilingRules {
                         + (kind == FilingKind.REFERRAL ? "，转诊须由具有转诊资质的定点医疗机构开具证明" : "")));
             }
         }
-        LocalDate from = form.start();
+        LocalDate from = form.start(kind);
         if (kind == FilingKind.EMERGENCY && from != null) {
             if (from.isAfter(today)) {
                 reasons.add(Reason.at("入院日期", "not-yet", "急诊、抢救住院登记备案在入院后办理，入院日期不能晚于今天"));

@@ -49,7 +49,11 @@ public class Filings {
         return mongo.findOne(Query.query(Criteria.where("filingNumber").is(filingNumber)), Filing.class);
     }
 
-    /** Inserts the filing a case made unless it exists; then the filing it replaces, if any, is marked so. */
+    /**
+     * Inserts the filing a case made unless it exists; then the filing it replaces, if any, is marked so. Two writes:
+     * after a crash between them the case's completed event runs this again (the instant path too, through the
+     * service's {@code @CaseReaction}), which finds the new filing and marks the old one.
+     */
     Mono<Filing> registerOnce(Filing filing) {
         Mono<Filing> made = mongo.insert(filing)
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(filing.getId(), Filing.class));

@@ -3,7 +3,9 @@ package org.jingban.offsitefiling.filing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +132,7 @@ class OffsiteFilingTest {
     @Test
     void a_retiree_settled_in_hainan_files_to_the_province_on_proof_at_once_valid_until_cancelled() {
         String id = insured("张安置", retiredEmployee(WUWEI));
-        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         // 002 §十二 申请材料: identity, 表11, 异地安置认定材料; 表11 温馨提示 3: 海南 may be filed at province level
         Map<String, Object> f = form(id, "张安置", "职工医保", "新增", today, HAINAN,
                 materials("622036004001", WUWEI, "凭证", "备案表", "认定材料"));
@@ -201,6 +203,23 @@ class OffsiteFilingTest {
     }
 
     @Test
+    void a_delegated_application_needs_both_identities_and_the_power_of_attorney() {
+        // seed 001, 622036001002 备注 3: 委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）
+        String id = insured("蒋委托", retiredEmployee(WUWEI));
+        Map<String, Object> f = form(id, "蒋委托", "职工医保", "新增", "2026-12-01", HAINAN,
+                materials("622036004001", WUWEI, "凭证", "备案表", "认定材料"));
+        f.put("委托办理", true);
+
+        JsonNode refused = body(apply("resettled-retirees", id, f).expectStatus().isEqualTo(422));
+        assertThat(refused.findValuesAsString("field")).containsExactly("委托人及代理人身份证件原件及委托人授权委托书");
+
+        List<String> withAttorney = new ArrayList<>(materials("622036004001", WUWEI, "凭证", "备案表", "认定材料"));
+        withAttorney.add("委托人及代理人身份证件原件及委托人授权委托书");
+        f.put("申请材料", withAttorney);
+        apply("resettled-retirees", id, f).expectStatus().isCreated();
+    }
+
+    @Test
     void every_unmet_condition_is_told_at_once_and_the_refused_case_is_kept() {
         // a resident (not a retired employee), filing to their own pool, asking to change a filing they do not have
         String id = insured("王居民", resident(WUWEI));
@@ -232,6 +251,15 @@ class OffsiteFilingTest {
         ok.put("转诊医疗机构", "武威市人民医院");
         body(apply("referrals", id, ok).expectStatus().isEqualTo(422)).get("violations").forEach(v ->
                 assertThat(v.get("code").asString()).isEqualTo("not-insured"));
+    }
+
+    @Test
+    void the_coverage_question_lists_every_bad_value_at_once() {
+        JsonNode problem = body(http.post().uri("/api/v1/offsite-filing/filings/lookup")
+                .headers(h -> h.setBearerAuth(TestTokens.system("settlement-service")))
+                .bodyValue(Map.of("证件号码", "620602199001011234", "就医地", "4601", "就医日期", "2026-02-30"))
+                .exchange().expectStatus().isBadRequest());
+        assertThat(problem.findValuesAsString("field")).containsExactlyInAnyOrder("证件.证件号码", "就医地", "就医日期");
     }
 
     @Test
@@ -327,7 +355,8 @@ class OffsiteFilingTest {
         f.put("是否外伤", true);
         f.put("申请材料", materials(item, SONGPAN, "凭证", "急诊抢救病历"));
 
-        // an injury within Sichuan needs 《四川省省内异地就医外伤入院登记表》 (Songpan's remark): without it, refused
+        // seed 003 (松潘) §十九 备注: 外伤暂不能跨省直接结算，外伤省内异地就医直接结算需填写《四川省省内异地就医外伤入院登记表》
+        // an injury within Sichuan without that form is refused
         assertThat(body(apply("emergency-stays", id, f).expectStatus().isEqualTo(422)).findValuesAsString("message"))
                 .anyMatch(m -> m.contains("四川省省内异地就医外伤入院登记表"));
         f.put("申请材料", materials(item, SONGPAN, "凭证", "急诊抢救病历", "外伤入院登记表"));

@@ -59,7 +59,7 @@ public record CertificateApplicationForm(
 
     /** Whether 参保地 is a 医保区划 (the item and the issuing office are looked up by it). */
     boolean knownRegion() {
-        return regionCode != null && regionCode.matches("\\d{6}") && Divisions.isKnownRegionCode(regionCode);
+        return regionCode != null && Divisions.isKnownRegionCode(regionCode);
     }
 
     /** 参保地, the 受理信息必填项 of the item in that region, the 居民身份证号码's check digit, the 险种 option. */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.cases.Channel;
-import org.jingban.platform.cases.Materials;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
@@ -65,7 +64,8 @@ public class CertificateApplications {
      * Applies for the certificate. When a condition is unmet or a material missing, the case is stored 不予受理 with
      * every reason (the kernel adds an instant item's missing materials) and the answer is the 422, no number taken;
      * else the certificate is numbered and sealed first, then the case is submitted and 办结 at once with its number,
-     * and the certificate names the case.
+     * and the certificate names the case. Three writes: a certificate left without a case (a crash, or the kernel
+     * refusing after all) has taken its number but is never valid — verification requires its case.
      *
      * @param submitter who submits (checked by the caller of this method before anything is looked up)
      */
@@ -81,9 +81,7 @@ public class CertificateApplications {
                             .submittedBy(submitter)
                             .channel(caller.isStaff() ? Channel.WINDOW : Channel.PORTAL)
                             .failedChecks(unmet);
-                    boolean materialsMissing = !Materials.missing(Materials.statuses(item, form::materialApplies,
-                            List.of(), form.materials(), form.promised())).isEmpty();
-                    if (!unmet.isEmpty() || materialsMissing) {
+                    if (!ItemSubmissions.refusals(application).isEmpty()) {
                         return submissions.submitCase(application).flatMap(c -> Mono.error(ItemSubmissions.notAccepted(c)));
                     }
                     return certificates.issue(person.get(), region, type, form.household())

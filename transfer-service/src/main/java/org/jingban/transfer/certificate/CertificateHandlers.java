@@ -117,8 +117,10 @@ public class CertificateHandlers {
                 problems.add("电子签章验证未通过：内容被改动或非出具机构签章");
             }
             Mono<List<String>> registered = number == null ? Mono.just(List.of("缺少凭证号"))
-                    : certificates.find(number).map(c -> c.seal().value().equals(request.seal().value())
-                            ? List.<String>of() : List.of("凭证号与本系统出具的凭证不符"))
+                    : certificates.find(number).map(c -> !c.seal().value().equals(request.seal().value())
+                            ? List.of("凭证号与本系统出具的凭证不符")
+                            // numbered and sealed, but its case never completed (a crash or a late refusal)
+                            : c.caseNumber() == null ? List.of("该凭证未随办件办结出具，无效") : List.<String>of())
                     .defaultIfEmpty(List.of("本系统未出具该凭证号"));
             return registered.map(more -> {
                 problems.addAll(more);

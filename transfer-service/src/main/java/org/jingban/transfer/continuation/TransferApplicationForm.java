@@ -9,6 +9,7 @@ import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.platform.cases.Party;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.identifiers.PostalCode;
 import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
@@ -122,13 +123,13 @@ public record TransferApplicationForm(
 
     private static void checkRegion(Violations v, String field, String code) {
         if (code != null && !code.isBlank()) {
-            v.check(code.matches("\\d{6}") && Divisions.isKnownRegionCode(code), field, "unknown-region", "医保区划代码无效");
+            v.check(Divisions.isKnownRegionCode(code), field, "unknown-region", "医保区划代码无效");
         }
     }
 
     private static void checkPostal(Violations v, String field, String code) {
         if (code != null && !code.isBlank()) {
-            v.check(code.matches("\\d{6}"), field, "postal-code", "邮政编码应为6位数字");
+            PostalCode.check(code).ifPresent(p -> v.add(field, p.code(), p.message()));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jingban.enrollment.api.PersonEvents;
-import org.jingban.platform.cases.Materials;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
@@ -68,20 +67,6 @@ public class TransferEligibility {
     public Mono<List<Reason>> unmetConditions(TransferApplicationForm form) {
         return enrollment.byIdNumber(form.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(person -> conditions(form, person));
-    }
-
-    /**
-     * What 申请 would be refused for, in the order its 不予受理 lists them: the unmet conditions, then every missing
-     * catalog material (转移接续's machine part cannot ask for a material later).
-     */
-    public Mono<List<Reason>> precheck(TransferApplicationForm form, ItemDefinition item) {
-        List<Reason> missing = Materials.missing(Materials.statuses(item, form::materialApplies, List.of(),
-                form.materials(), form.promised()));
-        return unmetConditions(form).map(unmet -> {
-            List<Reason> all = new ArrayList<>(unmet);
-            all.addAll(missing);
-            return List.copyOf(all);
-        });
     }
 
     private List<Reason> conditions(TransferApplicationForm form, Optional<EnrolledPerson> found) {

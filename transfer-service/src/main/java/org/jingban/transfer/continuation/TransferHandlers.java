@@ -67,16 +67,22 @@ public class TransferHandlers {
         CaseActor submitter = submitter(form, caller);
         String transferId = UUID.randomUUID().toString();
         return eligibility.unmetConditions(form)
-                .flatMap(unmet -> submissions.submit(ItemApplication.of(item, form, caller)
-                        .applicant(form.applicant())
-                        .submittedBy(submitter)
-                        .channel(caller.isStaff() ? Channel.WINDOW : Channel.PORTAL)
-                        .extraStages(TransferStages.insertion(item))
-                        .missingMaterialsRefused()
-                        .failedChecks(unmet)
+                .flatMap(unmet -> submissions.submit(application(form, item, caller, submitter, unmet)
                         .formValue(TransferApplicationForm.TRANSFER_ID, transferId)
                         .reference(TransferApplicationForm.TRANSFER_ID, transferId)))
                 .map(Submitted::response);
+    }
+
+    /** The application as 申请 submits it and 预检 weighs it: one definition, so both name the same reasons. */
+    private static ItemApplication application(TransferApplicationForm form, ItemDefinition item, Caller caller,
+                                               CaseActor submitter, List<Reason> unmet) {
+        return ItemApplication.of(item, form, caller)
+                .applicant(form.applicant())
+                .submittedBy(submitter)
+                .channel(caller.isStaff() ? Channel.WINDOW : Channel.PORTAL)
+                .extraStages(TransferStages.insertion(item))
+                .missingMaterialsRefused()
+                .failedChecks(unmet);
     }
 
     /** 预检结果: eligible when {@code reasons} is empty. */
@@ -92,8 +98,10 @@ public class TransferHandlers {
     public Mono<Precheck> precheck(@RequestBody(required = false) TransferApplicationForm body, Caller caller) {
         TransferApplicationForm form = TransferApplicationForm.orEmpty(body);
         ItemDefinition item = eligibility.itemFor(form);
-        submitter(form, caller);
-        return eligibility.precheck(form, item).map(reasons -> new Precheck(reasons.isEmpty(), reasons));
+        CaseActor submitter = submitter(form, caller);
+        return eligibility.unmetConditions(form)
+                .map(unmet -> ItemSubmissions.refusals(application(form, item, caller, submitter, unmet)))
+                .map(reasons -> new Precheck(reasons.isEmpty(), reasons));
     }
 
     /**

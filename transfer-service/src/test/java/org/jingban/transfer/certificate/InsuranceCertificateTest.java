@@ -25,6 +25,8 @@ class InsuranceCertificateTest extends TransferTest {
 
     @Autowired
     EnrollmentReadModel readModel;
+    @Autowired
+    CertificateService certificates;
 
     private String enrolledInWuwei(String balance) {
         String id = newIdNumber();
@@ -129,5 +131,19 @@ class InsuranceCertificateTest extends TransferTest {
         web.post().uri("/api/v1/transfer/certificates").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id)))
                 .bodyValue(Map.of("参保地", "12")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.violations.length()").isEqualTo(3);
+    }
+
+    @Test
+    void a_certificate_numbered_but_left_without_its_case_is_never_valid() {
+        // given a certificate numbered and sealed whose case was never completed (a crash between the two writes)
+        String id = enrolledInWuwei("10.00");
+        InsuranceCertificate orphan = certificates.issue(readModel.byIdNumber(id).block(), WUWEI, null,
+                Map.of("户籍所在地", "甘肃省武威市凉州区", "户籍类型", "非农业")).block();
+
+        // when someone presents it: the seal is the office's, but it is refused
+        web.post().uri("/api/v1/transfer/certificates/verification")
+                .bodyValue(Map.of("content", orphan.content(), "seal", orphan.seal())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(false)
+                .jsonPath("$.problems[0]").isEqualTo("该凭证未随办件办结出具，无效");
     }
 }

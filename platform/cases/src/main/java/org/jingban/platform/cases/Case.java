@@ -113,9 +113,7 @@ public class Case extends AggregateDocument {
         c.riskLevel = item.riskLevel();
         TimeLimit limit = item.timeLimit();
         c.limitWorkingDays = limitFor(limit, command.applicantGroup());
-        c.instant = item.kind() == CaseKind.INSTANT
-                || (limit != null && limit.instantFor(command.applicantGroup()))
-                || Integer.valueOf(0).equals(c.limitWorkingDays);
+        c.instant = instantFor(item, command.applicantGroup());
         c.form = new LinkedHashMap<>(command.form());
         c.materials = new ArrayList<>(command.materials());
         c.stages = chain(item, command.extraStages());
@@ -132,6 +130,17 @@ public class Case extends AggregateDocument {
     }
 
     /** The group's limit, else the item's; null when the catalog counts no working days (e.g. months). */
+    /**
+     * Whether the item is 即办件 for the applicant's group: kind INSTANT, or a limit of 0 (即时办结) for the group. Such a
+     * case completes in the request when nothing is wrong, and a missing material refuses acceptance.
+     */
+    public static boolean instantFor(ItemDefinition item, String applicantGroup) {
+        TimeLimit limit = item.timeLimit();
+        return item.kind() == CaseKind.INSTANT
+                || (limit != null && limit.instantFor(applicantGroup))
+                || Integer.valueOf(0).equals(limitFor(limit, applicantGroup));
+    }
+
     private static Integer limitFor(TimeLimit limit, String group) {
         if (limit == null) {
             return null;

@@ -74,15 +74,31 @@ public class ItemSubmissions {
                 .flatMap(c -> c.getStatus() == CaseStatus.REJECTED ? Mono.error(notAccepted(c)) : Mono.just(c));
     }
 
+    /**
+     * What submitting the application would be refused acceptance (不予受理) for, in the order the 422 lists them,
+     * without storing anything: the failed checks, then the missing materials where they refuse (an instant item, or
+     * {@link ItemApplication#missingMaterialsRefused()}). For a 预检, or a check before an irreversible step.
+     */
+    public static List<Reason> refusals(ItemApplication a) {
+        List<Reason> refusals = new ArrayList<>(a.failedChecks);
+        if (a.missingMaterialsRefused || Case.instantFor(a.item, a.applicantGroup)) {
+            refusals.addAll(Materials.missing(materials(a)));
+        }
+        return List.copyOf(refusals);
+    }
+
+    /** The catalog's materials for this application: provided, promised, shared by data exchange or missing. */
+    private static List<MaterialStatus> materials(ItemApplication a) {
+        List<MaterialStatus> materials = Materials.statuses(a.item, a.form::materialApplies, a.extraMaterials,
+                a.form.materials(), a.form.promised());
+        return a.materialsShared ? materials.stream().map(m -> MaterialStatus.shared(m.name())).toList() : materials;
+    }
+
     static SubmitCase command(ItemApplication a) {
         Objects.requireNonNull(a.applicant, "applicant");
         ItemDefinition item = a.item;
         String region = item.regionCode();
-        List<MaterialStatus> materials = Materials.statuses(item, a.form::materialApplies, a.extraMaterials,
-                a.form.materials(), a.form.promised());
-        if (a.materialsShared) {
-            materials = materials.stream().map(m -> MaterialStatus.shared(m.name())).toList();
-        }
+        List<MaterialStatus> materials = materials(a);
         List<Reason> failed = new ArrayList<>(a.failedChecks);
         if (a.missingMaterialsRefused) {
             failed.addAll(Materials.missing(materials));
@@ -115,15 +131,6 @@ public class ItemSubmissions {
     private static Violation violation(Reason r) {
         String field = r.field() != null ? r.field() : "material.missing".equals(r.code()) ? "申请材料" : "申请";
         return new Violation(field, r.code(), r.message());
-    }
-
-    /** A problem found by a check, as the kernel's reason type (events carry reasons, never web violations). */
-    public static Reason reason(Violation v) {
-        return Reason.at(v.field(), v.code(), v.message());
-    }
-
-    public static List<Reason> reasons(List<Violation> violations) {
-        return violations.stream().map(ItemSubmissions::reason).toList();
     }
 
     /** The form as the kernel stores it: a map with the form's JSON names, without nulls. */
