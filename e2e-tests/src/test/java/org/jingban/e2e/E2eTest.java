@@ -39,6 +39,22 @@ abstract class E2eTest {
         return TestIdentities.randomUnitCode(region);
     }
 
+    /** A 城乡居民 insured in the region (enrollment-service, 即时办结); their 证件号码. */
+    String resident(String region, int birthYear) {
+        String id = newIdNumber(birthYear);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("姓名", "备案人");
+        form.put("证件类型及号码", idDoc(id));
+        form.put("出生日期", birthYear + "-" + id.substring(10, 12) + "-" + id.substring(12, 14));
+        form.put("联系电话", "13709351234");
+        form.put("户籍地址", "甘肃省武威市凉州区");
+        form.put("申请人身份", "无业成年人");
+        form.put("参保地区", region);
+        form.put("申请材料", List.of("有效身份证件", "《城乡居民基本医疗保险参保登记表》"));
+        api.post("/api/v1/enrollment/residents", api.person(id), form).expect(201);
+        return id;
+    }
+
     static Map<String, Object> idDoc(String idNumber) {
         return Map.of("证件类型", "居民身份证", "证件号码", idNumber);
     }

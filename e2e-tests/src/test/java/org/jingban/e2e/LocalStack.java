@@ -73,7 +73,11 @@ final class LocalStack implements AutoCloseable {
         enrollment = new ServiceJvm("enrollment-service", root, freePort(), common);
         transfer = new ServiceJvm("transfer-service", root, freePort(), common);
         offsiteFiling = new ServiceJvm("offsite-filing-service", root, freePort(), common);
-        reimbursement = new ServiceJvm("reimbursement-service", root, freePort(), common);
+        Map<String, String> reimbursementProperties = new LinkedHashMap<>(common);
+        // the stand-in bank books 20 s after it took an order: a window to kill the payer in (ReimbursementThroughGatewayTest)
+        reimbursementProperties.put("jingban.reimbursement.simulated-bank.confirm-delay", "PT20S");
+        reimbursementProperties.put("jingban.reimbursement.payment.check-interval", "PT2S");
+        reimbursement = new ServiceJvm("reimbursement-service", root, freePort(), reimbursementProperties);
         designation = new ServiceJvm("designated-institution-service", root, freePort(), common);
         Map<String, String> notificationProperties = new LinkedHashMap<>(common);
         // The SMS of a result must not wait for 08:00 Asia/Shanghai when the suite runs at night (quiet hours, ADR

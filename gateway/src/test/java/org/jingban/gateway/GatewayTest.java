@@ -150,11 +150,15 @@ class GatewayTest {
     }
 
     @Test
-    void a_due_date_in_2027_is_refused_because_its_schedule_is_not_published() {
+    void a_due_date_in_2027_is_provisional_and_one_in_2028_refused_until_their_schedules_are_published() {
+        // Wed 2026-12-30 + 5: Thu 31 (1), Fri 2027-01-01 (2, 元旦 not yet published), Mon 4 … Wed 6 (5)
         http.get().uri("/api/v1/calendar/due-date?from=2026-12-30&workingDays=5").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.dueDate").isEqualTo("2027-01-06").jsonPath("$.provisional").isEqualTo(true);
+        http.get().uri("/api/v1/calendar/due-date?from=2027-12-30&workingDays=5").exchange()
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2027"));
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2028"));
     }
 
     @Test

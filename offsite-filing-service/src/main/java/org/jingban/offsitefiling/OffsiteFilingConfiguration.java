@@ -3,6 +3,7 @@ package org.jingban.offsitefiling;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.offsitefiling.filing.FilingProperties;
 import org.jingban.offsitefiling.filing.Filings;
 import org.jingban.platform.cases.Case;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -17,6 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(FilingProperties.class)
+@Import(EnrollmentReadModel.class)
 class OffsiteFilingConfiguration {
 
     @Bean

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.PersonEvents;
-import org.jingban.offsitefiling.enrollment.EnrollmentReadModel;
+import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.security.Owner;

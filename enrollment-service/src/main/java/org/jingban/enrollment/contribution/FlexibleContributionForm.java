@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.money.Money;

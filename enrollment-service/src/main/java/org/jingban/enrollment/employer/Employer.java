@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.BankAccount;
 import org.jingban.enrollment.shared.ChangeRecord;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.cases.Reason;

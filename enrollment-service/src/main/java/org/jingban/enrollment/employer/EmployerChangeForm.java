@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
-import org.jingban.platform.identifiers.BankAccountNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
@@ -64,10 +63,7 @@ public record EmployerChangeForm(
             legalRepresentativeId.validate(v, "法定代表人/负责人证件类型及号码");
         }
         if (bankAccount != null) {
-            v.require("开户银行信息.账号", bankAccount.number()).require("开户银行信息.开户行", bankAccount.bank());
-            if (bankAccount.number() != null && !bankAccount.number().isBlank()) {
-                BankAccountNumber.check(bankAccount.number()).ifPresent(p -> v.add("开户银行信息.账号", p.code(), p.message()));
-            }
+            bankAccount.validate(v, "开户银行信息");
         }
         Phones.check(v, "法定代表人/负责人联系电话", legalRepresentativePhone);
         Phones.check(v, "缴费单位经办人员联系电话", agentPhone);

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.BankAccount;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
-import org.jingban.platform.identifiers.BankAccountNumber;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
@@ -101,11 +100,7 @@ public record EmployerRegistrationForm(
             Phones.check(v, f + ".电话", legalRepresentative.phone());
         }
         if (bankAccount != null) {
-            String f = "银行账户信息(账号、开户行；非本人账户提供相关材料)";
-            v.require(f + ".账号", bankAccount.number()).require(f + ".开户行", bankAccount.bank());
-            if (present(bankAccount.number())) {
-                BankAccountNumber.check(bankAccount.number()).ifPresent(p -> v.add(f + ".账号", p.code(), p.message()));
-            }
+            bankAccount.validate(v, "银行账户信息(账号、开户行；非本人账户提供相关材料)");
         }
         if (insuranceTypes != null) {
             for (String type : insuranceTypes) {

@@ -1,6 +1,6 @@
 package org.jingban.enrollment.employer;
 
-import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.BankAccount;
 
 /**
  * 表4 read as the unit shall be after the change (单位参保信息变更登记 622036001004); {@code newUscc} only when the code

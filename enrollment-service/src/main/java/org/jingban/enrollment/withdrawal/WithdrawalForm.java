@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jingban.enrollment.shared.BankAccount;
+import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
-import org.jingban.platform.identifiers.BankAccountNumber;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
@@ -69,11 +68,7 @@ public record WithdrawalForm(
             v.add("与参保人员关系", "inconsistent", "因死亡支取的，领取人应为继承人或其代表人");
         }
         if (bankAccount != null) {
-            String f = "参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)";
-            v.require(f + ".账号", bankAccount.number()).require(f + ".开户行", bankAccount.bank());
-            if (bankAccount.number() != null && !bankAccount.number().isBlank()) {
-                BankAccountNumber.check(bankAccount.number()).ifPresent(p -> v.add(f + ".账号", p.code(), p.message()));
-            }
+            bankAccount.validate(v, "参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)");
         }
         Phones.check(v, "领取人(继承人、代表人)联系方式", payeePhone);
         return v;

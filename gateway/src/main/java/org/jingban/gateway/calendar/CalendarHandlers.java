@@ -78,7 +78,8 @@ public class CalendarHandlers {
         }
         violations.throwIfAny();
         try {
-            return new DueDate(start, days, calendar.addWorkingDays(start, days));
+            LocalDate due = calendar.addWorkingDays(start, days);
+            return new DueDate(start, days, due, calendar.isProvisional(due.getYear()));
         } catch (UnknownScheduleYearException e) {
             throw ProblemException.unprocessable(e.getMessage(),
                     List.of(new Violation("from", "calendar.unknown-year", e.getMessage())));
@@ -125,7 +126,8 @@ public class CalendarHandlers {
 
     public record YearLoaded(int year, int days) {}
 
-    public record DueDate(LocalDate from, int workingDays, LocalDate dueDate) {}
+    /** {@code provisional}: the due date's year is not yet published and was counted Monday to Friday. */
+    public record DueDate(LocalDate from, int workingDays, LocalDate dueDate, boolean provisional) {}
 
     public record Years(SortedSet<Integer> years) {}
 }

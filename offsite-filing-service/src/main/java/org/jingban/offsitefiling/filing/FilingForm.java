@@ -44,10 +44,6 @@ public record FilingForm(
 
     public static final String NEW = "新增";
     public static final String CHANGE = "变更";
-    /** 表11's 险种 boxes, and the names enrollment-service uses. */
-    static final Map<String, String> INSURANCE_TYPES = Map.of(
-            "职工医保", InsuranceTypes.EMPLOYEE_INSURANCE, InsuranceTypes.EMPLOYEE_INSURANCE, InsuranceTypes.EMPLOYEE_INSURANCE,
-            "城乡居民医保", InsuranceTypes.RESIDENT_INSURANCE, InsuranceTypes.RESIDENT_INSURANCE, InsuranceTypes.RESIDENT_INSURANCE);
     /**
      * What 委托办理 adds to every item's materials: "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）"
      * (seed 001, 622036001002 备注 3), named as the catalog names that material.
@@ -82,7 +78,7 @@ public record FilingForm(
         if (blank(insuranceType) == null) {
             // reported as required above
         } else {
-            v.check(INSURANCE_TYPES.containsKey(insuranceType), "参保险种", "unknown-option", "参保险种应为职工医保或城乡居民医保");
+            v.check(InsuranceTypes.ofFormLabel(insuranceType) != null, "参保险种", "unknown-option", "参保险种应为职工医保或城乡居民医保");
         }
         if (blank(registration) != null) {
             v.check(NEW.equals(registration) || CHANGE.equals(registration), "登记类别", "unknown-option", "登记类别应为新增或变更");
@@ -105,7 +101,7 @@ public record FilingForm(
 
     /** 险种 in enrollment-service's words, or null. */
     public String insuranceTypeName() {
-        return insuranceType == null ? null : INSURANCE_TYPES.get(insuranceType);
+        return InsuranceTypes.ofFormLabel(insuranceType);
     }
 
     public boolean change() {

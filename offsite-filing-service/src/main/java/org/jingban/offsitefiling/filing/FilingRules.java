@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jingban.enrollment.api.InsuranceTypes;
-import org.jingban.offsitefiling.enrollment.InsuredPerson;
+import org.jingban.enrollment.api.coverage.InsuredPerson;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.cases.Reason;

@@ -15,7 +15,7 @@ import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.offsitefiling.EnrollmentEvents;
 import org.jingban.offsitefiling.api.FilingEvents;
 import org.jingban.offsitefiling.api.OffsiteFilingTopics;
-import org.jingban.offsitefiling.enrollment.EnrollmentReadModel;
+import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.Material;

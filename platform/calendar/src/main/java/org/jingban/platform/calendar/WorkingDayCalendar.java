@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -84,10 +85,10 @@ public final class WorkingDayCalendar {
         }
     }
 
-    private volatile Map<Integer, Year> years;
+    private volatile SortedMap<Integer, Year> years;
 
     private WorkingDayCalendar(Map<Integer, Year> years) {
-        this.years = Collections.unmodifiableMap(new TreeMap<>(years));
+        this.years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
     }
 
     /** A new calendar with the bundled years 2020–2026 (parsed once per JVM, shared immutably). */
@@ -111,7 +112,7 @@ public final class WorkingDayCalendar {
             Map<Integer, YearSchedule> schedules = new TreeMap<>();
             years.forEach((y, year) -> schedules.put(y, year.schedule()));
             schedules.put(schedule.year(), schedule);
-            Map<Integer, Year> copy = new TreeMap<>(years);
+            TreeMap<Integer, Year> copy = new TreeMap<>(years);
             // the neighbours too: a schedule may name days of the adjacent December or January
             for (int y = schedule.year() - 1; y <= schedule.year() + 1; y++) {
                 YearSchedule s = schedules.get(y);
@@ -119,7 +120,7 @@ public final class WorkingDayCalendar {
                     copy.put(y, Year.of(s, schedules));
                 }
             }
-            years = Collections.unmodifiableMap(copy);
+            years = Collections.unmodifiableSortedMap(copy);
         }
     }
 
@@ -201,11 +202,31 @@ public final class WorkingDayCalendar {
         return total;
     }
 
+    /**
+     * The loaded year; else, for the year right after the newest loaded one, a provisional year of Monday to Friday
+     * (with the days the newest notice dates in it): the State Council publishes the next year's 节假日安排 late in
+     * the year, and a case accepted in December with a 30-working-day limit must get its deadline before that. A
+     * provisional deadline can differ by the holidays and 调休 days not yet known; deadlines set with it stay as set,
+     * and every computation after the year is loaded uses the published schedule.
+     *
+     * @throws UnknownScheduleYearException for any other year without a schedule
+     */
     private static Year year(Map<Integer, Year> snapshot, int yearNumber) {
         Year year = snapshot.get(yearNumber);
-        if (year == null) {
-            throw new UnknownScheduleYearException(yearNumber);
+        if (year != null) {
+            return year;
         }
-        return year;
+        if (snapshot instanceof SortedMap<Integer, Year> sorted && !sorted.isEmpty()
+                && sorted.lastKey() == yearNumber - 1) {
+            return Year.of(new YearSchedule(yearNumber, java.util.List.of()),
+                    Map.of(yearNumber - 1, sorted.get(yearNumber - 1).schedule()));
+        }
+        throw new UnknownScheduleYearException(yearNumber);
+    }
+
+    /** Whether dates of this year are counted provisionally (Monday to Friday): see {@link #year}. */
+    public boolean isProvisional(int year) {
+        SortedMap<Integer, Year> snapshot = years;
+        return !snapshot.containsKey(year) && !snapshot.isEmpty() && snapshot.lastKey() == year - 1;
     }
 }

@@ -87,11 +87,20 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void running_into_2027_before_its_schedule_is_published_is_refused_naming_the_year() {
-        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1))
-                .isInstanceOfSatisfying(UnknownScheduleYearException.class, e -> assertThat(e.year()).isEqualTo(2027))
-                .hasMessage("尚未公布2027年节假日安排，无法按工作日计算");
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 3, 1)))
+    void the_year_after_the_newest_published_one_counts_monday_to_friday_until_it_is_published() {
+        // 2026-12-31 (Thu) + 1 working day: Fri 2027-01-01 provisionally (元旦 not yet published)
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(calendar.isProvisional(2027)).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 3, 6))).isFalse(); // a Saturday
+        assertThat(calendar.isProvisional(2026)).isFalse();
+    }
+
+    @Test
+    void running_two_years_past_the_newest_published_one_is_refused_naming_the_year() {
+        assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2027, 12, 31), 1))
+                .isInstanceOfSatisfying(UnknownScheduleYearException.class, e -> assertThat(e.year()).isEqualTo(2028))
+                .hasMessage("尚未公布2028年节假日安排，无法按工作日计算");
+        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2028, 3, 1)))
                 .isInstanceOf(UnknownScheduleYearException.class);
     }
 

@@ -1,4 +1,4 @@
-package org.jingban.offsitefiling.enrollment;
+package org.jingban.enrollment.api.coverage;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.jingban.offsitefiling.enrollment;
+package org.jingban.enrollment.api.coverage;
 
 import java.time.Duration;
 import java.util.Set;
@@ -11,15 +11,18 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps {@link InsuredPerson} from enrollment-service's person events (its contract, enrollment-service-api). Each
  * event carries the whole person, so the newest replaces what was known; an older event arriving late (it cannot,
  * within one person's partition, but a replay could) is ignored by its time.
+ *
+ * <p>For the services that need to know who is insured where (offsite-filing-, reimbursement-, settlement-service):
+ * a service takes it with {@code @Import(EnrollmentReadModel.class)}; it keeps collection {@code insured_persons} in
+ * the service's own database, consumer group {@code <spring.application.name>-enrollment}
+ * ({@code jingban.enrollment-read-model.group} to change it).
  */
-@Component
 public class EnrollmentReadModel {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -32,7 +35,7 @@ public class EnrollmentReadModel {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${jingban.offsite-filing.group-prefix:offsite-filing}-enrollment")
+    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${jingban.enrollment-read-model.group:${spring.application.name}-enrollment}")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (PERSON_EVENTS.contains(event.type())) {

@@ -1,0 +1,38 @@
+package org.jingban.reimbursement.claim;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jingban.platform.messaging.ReceivedEvent;
+import org.jingban.settlement.api.SettlementEvents;
+import org.jingban.settlement.api.SettlementTopics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bills settled directly (settlement-service's events, settlement-service-api): their invoices are spent, so that
+ * they cannot be reimbursed by hand ("未能联网结算" is the condition of 主项六); a reversed settlement frees its invoice.
+ */
+@Component
+public class SettledInvoices {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final InvoiceRegister invoices;
+
+    public SettledInvoices(InvoiceRegister invoices) {
+        this.invoices = invoices;
+    }
+
+    @KafkaListener(topics = SettlementTopics.EVENTS, groupId = "${spring.application.name}-settlement")
+    public void on(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.from(record);
+        if (SettlementEvents.SETTLED.equals(event.type())) {
+            SettlementEvents.Settlement s = event.data(SettlementEvents.Settlement.class);
+            invoices.settled(ClaimForm.normalise(s.invoiceNumber()), s.settlementId()).block(TIMEOUT);
+        } else if (SettlementEvents.REVERSED.equals(event.type())) {
+            SettlementEvents.Settlement s = event.data(SettlementEvents.Settlement.class);
+            invoices.reversed(ClaimForm.normalise(s.invoiceNumber()), s.settlementId()).block(TIMEOUT);
+        }
+    }
+}
