@@ -2,6 +2,7 @@ package org.jingban.platform.service.items;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jingban.platform.identifiers.BankAccountNumber;
+import org.jingban.platform.identifiers.Masking;
 import org.jingban.platform.web.problem.Violations;
 
 /**
@@ -17,6 +18,17 @@ public record BankAccount(@JsonProperty("账号") String number, @JsonProperty("
         if (number != null && !number.isBlank()) {
             BankAccountNumber.check(number).ifPresent(p -> v.add(field + ".账号", p.code(), p.message()));
         }
+    }
+
+    /** The account as lists and views show it: the number masked. */
+    public BankAccount masked() {
+        return new BankAccount(Masking.bankAccount(number), bank, holder);
+    }
+
+    /** Masked: a record's toString would otherwise put the number in any log line that prints the form. */
+    @Override
+    public String toString() {
+        return "BankAccount[" + Masking.bankAccount(number) + ", " + bank + "]";
     }
 
     /** The account number as the bank takes it (spaces removed). */

@@ -1,0 +1,54 @@
+package org.jingban.designation.agreement;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.jingban.platform.messaging.WriteConflicts;
+import reactor.core.publisher.Mono;
+
+/**
+ * 定点医药机构编码 in the national layout: the type letter ({@link InstitutionKind#codeLetter()}: H 医疗机构, P 零售药店),
+ * the 6-digit 行政区划 of the practice address, a 5-digit sequence per letter and 区划: {@code H62060200001}. The sequence
+ * is one counter document per letter and 区划 ({@code institution_code_counters}), incremented atomically
+ * ({@code findAndModify $inc}, upsert): two signings at once get different numbers; the unique index on
+ * {@code agreements.institutionCode} is the last guard.
+ */
+@Component
+public class InstitutionCodes {
+
+    static final int MAX_SEQUENCE = 99_999;
+
+    @Document("institution_code_counters")
+    record Counter(@Id String id, long value) {
+    }
+
+    private final ReactiveMongoTemplate mongo;
+
+    public InstitutionCodes(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The next code for a kind in a 区划. */
+    public Mono<String> next(InstitutionKind kind, String divisionCode) {
+        if (divisionCode == null || !divisionCode.matches("\\d{6}")) {
+            return Mono.error(new IllegalArgumentException("行政区划应为6位数字"));
+        }
+        String key = kind.codeLetter() + divisionCode;
+        // the first-of-a-区划 upsert race: both insert, one gets a duplicate key and retries onto the existing counter
+        return Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                        new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Counter.class))
+                .retryWhen(WriteConflicts.retry())
+                .map(counter -> {
+                    if (counter.value() > MAX_SEQUENCE) {
+                        throw new IllegalStateException("定点医药机构编码 " + key + " 的顺序号已用完");
+                    }
+                    return key + "%05d".formatted(counter.value());
+                });
+    }
+}

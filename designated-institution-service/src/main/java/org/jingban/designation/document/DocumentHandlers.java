@@ -1,0 +1,90 @@
+package org.jingban.designation.document;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingban.designation.agreement.AgreementHandlers;
+import org.jingban.designation.agreement.Agreements;
+import org.jingban.designation.application.DesignationSteps;
+import org.jingban.platform.security.Access;
+import org.jingban.platform.security.Authorize;
+import org.jingban.platform.security.Caller;
+import org.jingban.platform.security.Role;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The documents (表19–表23, the 医保协议) as data and as printable HTML, sealed by the office; the offices' public keys
+ * to check a seal. Visible to the institution and the region's staff, like the application or agreement itself.
+ */
+@RestController
+@RequestMapping("/api/v1/designated-institutions")
+@Tag(name = "定点文书", description = "受理回执（表19）、配合评估材料清单（表20）、补齐补正通知书（表21）、不予受理回执（表22）、评估不合格告知书（表23）、医保协议")
+public class DocumentHandlers {
+
+    private final DesignationSteps steps;
+    private final DesignationDocuments documents;
+    private final Agreements agreements;
+    private final OfficeSeal seal;
+
+    public DocumentHandlers(DesignationSteps steps, DesignationDocuments documents, Agreements agreements, OfficeSeal seal) {
+        this.steps = steps;
+        this.documents = documents;
+        this.agreements = agreements;
+        this.seal = seal;
+    }
+
+    @GetMapping("/applications/{caseNumber}/documents")
+    @Operation(summary = "本申请的文书", description = "已出具的文书：form 为 19、20、21-n（第n次补正通知）、22、23")
+    @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<List<DesignationDocuments.Listed>> list(@PathVariable String caseNumber, Caller caller) {
+        return steps.visible(caseNumber, caller).map(app -> documents.available(app.kase(), app.dossier()));
+    }
+
+    @GetMapping("/applications/{caseNumber}/documents/{form}")
+    @Operation(summary = "一份文书（数据与电子签章）", description = "form：19、20、21-n、22、23；尚未出具的 404")
+    @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<IssuedDocument> one(@PathVariable String caseNumber, @PathVariable String form, Caller caller) {
+        return steps.visible(caseNumber, caller).flatMap(app -> documents.issue(app.kase(), app.dossier(), form))
+                .switchIfEmpty(Mono.error(Authorize::notFound));
+    }
+
+    @GetMapping(value = "/applications/{caseNumber}/documents/{form}/html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "一份文书（可打印 HTML）", description = "内容与电子签章同数据版本；所有值均经 HTML 转义")
+    @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<String> html(@PathVariable String caseNumber, @PathVariable String form, Caller caller) {
+        return one(caseNumber, form, caller).map(DocumentHtml::render);
+    }
+
+    @GetMapping("/agreements/{institutionCode}/document")
+    @Operation(summary = "医保协议文书（数据与电子签章）", description = "协议编号、双方、机构编码、协议范围、有效期")
+    @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<IssuedDocument> agreement(@PathVariable String institutionCode, Caller caller) {
+        return agreements.byInstitutionCode(institutionCode)
+                .transform(Authorize.visibleToAny(caller, AgreementHandlers::owners))
+                .flatMap(documents::agreement);
+    }
+
+    @GetMapping(value = "/agreements/{institutionCode}/document/html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "医保协议文书（可打印 HTML）")
+    @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<String> agreementHtml(@PathVariable String institutionCode, Caller caller) {
+        return agreement(institutionCode, caller).map(DocumentHtml::render);
+    }
+
+    @GetMapping("/seals/{regionCode}")
+    @Operation(summary = "经办机构电子签章公钥", description = "SM3withSM2 公钥（未压缩点，十六进制）及其 keyId（即签章的 certificateSerial），用于离线核验文书")
+    @Access({Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR, Role.SYSTEM})
+    public Mono<Map<String, String>> publicKey(@PathVariable String regionCode) {
+        if (!regionCode.matches("\\d{6}")) {
+            return Mono.error(org.jingban.platform.web.problem.ProblemException.notFound("未知的医保区划"));
+        }
+        return seal.publicKey(regionCode).switchIfEmpty(Mono.error(Authorize::notFound));
+    }
+}

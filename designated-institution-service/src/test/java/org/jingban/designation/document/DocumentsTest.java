@@ -1,0 +1,145 @@
+package org.jingban.designation.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jingban.designation.Designations;
+import org.jingban.designation.Designations.Staff;
+import org.jingban.designation.TestClock;
+import org.jingban.platform.catalog.Catalog;
+import org.jingban.platform.messaging.EventJson;
+import org.jingban.platform.security.test.TestIdentities;
+import org.jingban.platform.security.test.TestTokens;
+import org.jingban.platform.test.WithJingbanInfrastructure;
+import org.jingban.transfer.api.ElectronicSeal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 表19–表23 and the agreement as data and printable HTML (every value escaped), with their numbers, the issuing
+ * province in the titles the Hubei model prints, and the office's SM2 seal that checks against its public key.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@WithJingbanInfrastructure
+@Import(TestClock.Config.class)
+class DocumentsTest {
+
+    static final String WUWEI = "620600";
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    TestClock clock;
+
+    Designations d;
+    Staff wuwei = Staff.of(WUWEI);
+
+    @BeforeEach
+    void setUp() {
+        d = new Designations(http, catalog, clock);
+    }
+
+    String html(String path, String token) {
+        return http.get().uri(Designations.BASE + path).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    boolean sealChecks(JsonNode doc) {
+        JsonNode key = d.get("/seals/" + doc.get("regionCode").asString(), TestTokens.system("portal"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = EventJson.mapper().convertValue(doc.get("content"), Map.class);
+        JsonNode s = doc.get("seal");
+        ElectronicSeal seal = new ElectronicSeal(s.get("algorithm").asString(), s.get("regionCode").asString(),
+                s.get("officeName").asString(), s.get("certificateSerial").asString(),
+                Instant.parse(s.get("signedAt").asString()), s.get("value").asString());
+        return OfficeSeal.verify(content, seal, key.get("publicKey").asString());
+    }
+
+    @Test
+    void the_notices_of_an_application_are_numbered_sealed_and_printable() {
+        clock.on("2026-07-06");
+        String uscc = TestIdentities.randomUnitCode(WUWEI);
+        String inst = TestTokens.institution(uscc);
+        String no = Designations.body(d.applyHospital(d.hospital(uscc, "凉州<script>alert(1)</script>医院", "620602"))
+                .expectStatus().isAccepted()).get("caseNumber").asString();
+        d.ok("/cases/" + no + "/supplement", wuwei.clerk(), Map.of("reasons", List.of(
+                Map.of("message", "预测性分析报告缺近3个月运营状况"), Map.of("message", "信息系统测试验收材料未盖章"))));
+        d.ok("/cases/" + no + "/resume", inst, Map.of("supplied", List.of(Map.of("name", "纳入定点后使用医疗保障基金的预测性分析报告"))));
+        d.ok("/cases/" + no + "/accept", wuwei.clerk(), null);
+
+        // 表21: both items at once, the 5 working days and its number; the Hubei title becomes Gansu's
+        JsonNode notice = d.get("/applications/" + no + "/documents/21-1", inst);
+        assertThat(notice.get("number").asString()).isEqualTo(no + "-BZ1");
+        assertThat(notice.get("title").asString()).isEqualTo("甘肃省定点医药机构申请材料补齐补正通知书");
+        assertThat(notice.get("content").get("补齐补正材料").size()).isEqualTo(2);
+        assertThat(notice.get("content").get("补齐补正期限").asString()).isEqualTo("2026-07-13");
+        assertThat(sealChecks(notice)).isTrue();
+        // issued once: asked again, the same seal
+        assertThat(d.get("/applications/" + no + "/documents/21-1", wuwei.clerk()).get("seal").get("value").asString())
+                .isEqualTo(notice.get("seal").get("value").asString());
+
+        // 表19 with the 表20 list; the printable form escapes the institution's name
+        JsonNode receipt = d.get("/applications/" + no + "/documents/19", inst);
+        assertThat(receipt.get("title").asString()).isEqualTo("甘肃省定点医药机构受理回执");
+        assertThat(receipt.get("content").get("评估时间").asString()).startsWith("在2026-07-");
+        assertThat(d.get("/applications/" + no + "/documents/20", inst).get("content").toString()).contains("一、医疗机构需准备的评估材料");
+        String printable = html("/applications/" + no + "/documents/19/html", inst);
+        assertThat(printable).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        // a document not issued (no rejection, no failed evaluation) is not there
+        http.get().uri(Designations.BASE + "/applications/" + no + "/documents/22").headers(h -> h.setBearerAuth(inst))
+                .exchange().expectStatus().isNotFound();
+
+        // 表23 after a failed evaluation: reasons and 整改建议, the date a new application is possible
+        d.ok("/applications/" + no + "/evaluation", wuwei.reviewer(), Map.of("结果", "不合格", "评估方式", "评估小组",
+                "评估意见", "现场评估", "不合格理由", List.of("住院信息系统未与医保信息平台对接"),
+                "整改建议", List.of("完成信息系统接口改造", "补充医保管理制度")));
+        JsonNode failed = d.get("/applications/" + no + "/documents/23", inst);
+        assertThat(failed.get("title").asString()).isEqualTo("甘肃省新增定点医药机构评估不合格告知书");
+        assertThat(failed.get("content").get("评估结果").asString()).isEqualTo("初次评估不合格");
+        assertThat(failed.get("content").get("可再次申请日期").asString()).isEqualTo("2026-10-06");
+        assertThat(sealChecks(failed)).isTrue();
+        assertThat(html("/applications/" + no + "/documents/23/html", wuwei.clerk())).contains("完成信息系统接口改造");
+        // another institution sees none of it
+        http.get().uri(Designations.BASE + "/applications/" + no + "/documents/23")
+                .headers(h -> h.setBearerAuth(TestTokens.institution(TestIdentities.randomUnitCode(WUWEI))))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void a_rejection_gives_表22_and_the_agreement_is_a_sealed_document() {
+        clock.on("2026-07-06");
+        String uscc = TestIdentities.randomUnitCode(WUWEI);
+        String inst = TestTokens.institution(uscc);
+        String rejected = Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州济民药房", "620602"))
+                .expectStatus().isAccepted()).get("caseNumber").asString();
+        d.ok("/cases/" + rejected + "/reject", wuwei.clerk(), Map.of("reasons", List.of(Map.of("message",
+                "营业执照经营范围不含药品零售"))));
+        JsonNode receipt = d.get("/applications/" + rejected + "/documents/22", inst);
+        assertThat(receipt.get("number").asString()).isEqualTo(rejected + "-BY");
+        assertThat(receipt.get("content").get("不予受理原因").get(0).asString()).isEqualTo("营业执照经营范围不含药品零售");
+
+        String other = TestIdentities.randomUnitCode(WUWEI);
+        String no = Designations.body(d.applyPharmacy(d.pharmacy(other, "凉州仁德药房", "620602"))
+                .expectStatus().isAccepted()).get("caseNumber").asString();
+        String code = d.designate(no, WUWEI, List.of("药品零售"));
+        assertThat(code).matches("P620602\\d{5}");
+        JsonNode agreement = d.get("/agreements/" + code + "/document", TestTokens.institution(code));
+        assertThat(agreement.get("number").asString()).startsWith("YBXY-" + code);
+        assertThat(agreement.get("content").get("协议范围").get(0).asString()).isEqualTo("药品零售");
+        assertThat(agreement.get("content").get("甲方（经办机构）").asString()).isNotBlank();
+        assertThat(sealChecks(agreement)).isTrue();
+        assertThat(html("/agreements/" + code + "/document/html", wuwei.director())).contains(code, "医疗保障定点服务协议");
+    }
+}
