@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The system under test, started once per test JVM: one embedded Kafka broker and one embedded Mongo-wire store in
- * this JVM ({@link JingbanInfrastructure}), and the packaged gateway, enrollment-service, transfer-service,
- * offsite-filing-service, reimbursement-service, designated-institution-service and notification-service as JVMs of their own on free ports, configured as deploy/local/up.sh configures them (local
- * profile: the gateway issues dev tokens and every JVM trusts its {@code /dev/jwks}). Settlement-service is not
- * started: the gateway shows it DOWN in its health, which no test looks at.
+ * this JVM ({@link JingbanInfrastructure}), and the packaged gateway and every service (enrollment, transfer,
+ * offsite-filing, reimbursement, designated-institution, settlement, notification) as JVMs of their own on free
+ * ports, configured as deploy/local/up.sh configures them (local profile: the gateway issues dev tokens and every
+ * JVM trusts its {@code /dev/jwks}).
  *
  * <p>Stopped by {@link #close()} (the JUnit root store closes it after the last test class) and, should the test JVM
  * end otherwise, by a shutdown hook: no service JVM outlives the run.
@@ -47,6 +47,7 @@ final class LocalStack implements AutoCloseable {
     final ServiceJvm offsiteFiling;
     final ServiceJvm reimbursement;
     final ServiceJvm designation;
+    final ServiceJvm settlement;
     final ServiceJvm notification;
     final Api api;
     private final List<ServiceJvm> all;
@@ -79,17 +80,18 @@ final class LocalStack implements AutoCloseable {
         reimbursementProperties.put("jingban.reimbursement.payment.check-interval", "PT2S");
         reimbursement = new ServiceJvm("reimbursement-service", root, freePort(), reimbursementProperties);
         designation = new ServiceJvm("designated-institution-service", root, freePort(), common);
+        settlement = new ServiceJvm("settlement-service", root, freePort(), common);
         Map<String, String> notificationProperties = new LinkedHashMap<>(common);
         // The SMS of a result must not wait for 08:00 Asia/Shanghai when the suite runs at night (quiet hours, ADR
         // notification §9); everything else about the channels stays as configured.
         notificationProperties.put("jingban.notification.quiet-hours.enabled", "false");
         notification = new ServiceJvm("notification-service", root, freePort(), notificationProperties);
         Map<String, String> gatewayProperties = new LinkedHashMap<>(common);
-        for (ServiceJvm service : List.of(enrollment, transfer, offsiteFiling, reimbursement, designation, notification)) {
+        for (ServiceJvm service : List.of(enrollment, transfer, offsiteFiling, reimbursement, designation, settlement, notification)) {
             gatewayProperties.put("jingban.gateway.services." + service.name() + ".uri", service.url());
         }
         gateway = new ServiceJvm("gateway", root, gatewayPort, gatewayProperties);
-        all = List.of(gateway, enrollment, transfer, offsiteFiling, reimbursement, designation, notification);
+        all = List.of(gateway, enrollment, transfer, offsiteFiling, reimbursement, designation, settlement, notification);
         api = new Api(gateway.url());
 
         hook = new Thread(this::stopAll, "jingban-e2e-ShutdownHook");
