@@ -132,9 +132,9 @@ public class EntitlementHandlers {
     @Access(value = {Role.INSURED_PERSON, Role.CLERK}, object = Access.ObjectOwner.PATH)
     public Mono<EntitlementView> changeInstitution(@PathVariable String entitlementNumber,
                                                    @RequestBody InstitutionChoice choice, Caller caller) {
-        new Violations().require("定点医疗机构名称", choice.name()).throwIfAny();
         return entitlements.byNumber(entitlementNumber)
                 .transform(Authorize.visibleTo(caller, EntitlementHandlers::owner))
+                .doOnNext(e -> new Violations().require("定点医疗机构名称", choice.name()).throwIfAny())
                 .flatMap(e -> entitlements.change(entitlementNumber, x -> x.changeInstitution(
                         blank(choice.code()), choice.name().trim())))
                 .flatMap(e -> audit.decision(caller, owner(e), "门诊慢特病待遇", entitlementNumber, "变更定点医疗机构")
@@ -150,9 +150,9 @@ public class EntitlementHandlers {
     @Operation(summary = "终止门诊慢特病待遇", description = "本人申请终止，或参保地审核人员依核查结果终止；已终止的再次终止不改变任何内容")
     @Access(value = {Role.INSURED_PERSON, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<EntitlementView> end(@PathVariable String entitlementNumber, @RequestBody Ending ending, Caller caller) {
-        new Violations().require("终止原因", ending.reason()).throwIfAny();
         return entitlements.byNumber(entitlementNumber)
                 .transform(Authorize.visibleTo(caller, EntitlementHandlers::owner))
+                .doOnNext(e -> new Violations().require("终止原因", ending.reason()).throwIfAny())
                 .flatMap(e -> entitlements.end(entitlementNumber, ending.reason().trim()))
                 .flatMap(e -> audit.decision(caller, owner(e), "门诊慢特病待遇", entitlementNumber, "终止待遇")
                         .thenReturn(e))

@@ -30,7 +30,9 @@ public class Entitlements {
     public Mono<Void> createIndexes() {
         var ops = mongo.indexOps(Entitlement.class);
         return ops.createIndex(new Index().on("entitlementNumber", Sort.Direction.ASC).unique())
-                .then(ops.createIndex(new Index().on("idNumber", Sort.Direction.ASC))).then();
+                .then(ops.createIndex(new Index().on("idNumber", Sort.Direction.ASC)))
+                .then(ops.createIndex(new Index().on("status", Sort.Direction.ASC).on("validUntil", Sort.Direction.ASC)))
+                .then();
     }
 
     public Flux<Entitlement> ofPerson(String idNumber) {
@@ -55,6 +57,12 @@ public class Entitlements {
     Mono<Entitlement> change(String number, Predicate<Entitlement> change) {
         return Mono.defer(() -> byNumber(number).flatMap(e -> change.test(e) ? mongo.save(e) : Mono.just(e)))
                 .retryWhen(WriteConflicts.retry());
+    }
+
+    /** ACTIVE entitlements whose validity ended before {@code today}. */
+    Flux<Entitlement> endedBefore(LocalDate today) {
+        return mongo.find(Query.query(Criteria.where("status").is(Entitlement.Status.ACTIVE).and("validUntil").lt(today)),
+                Entitlement.class);
     }
 
     Mono<Entitlement> end(String number, String reason) {

@@ -132,4 +132,24 @@ public class InvoiceRegister {
         return mongo.find(Query.query(Criteria.where("source").is(Source.CLAIM).and("caseNumber").is(null)
                 .and("heldAt").lt(clock.instant().minus(age))), HeldInvoice.class);
     }
+
+    /**
+     * Settles the holds a crash left between holding and storing the case (older than {@code age}, so that no
+     * application still in its request is touched): attached to their case if it was stored (its form names the
+     * claim), else let go. The number let go.
+     */
+    public Mono<Long> sweepOrphans(Duration age) {
+        return orphans(age).map(HeldInvoice::claimId).distinct()
+                .concatMap(claimId -> mongo.findOne(Query.query(Criteria.where("form." + Claims.CLAIM_ID).is(claimId)),
+                                org.bson.Document.class, "cases")
+                        .flatMap(c -> attach(claimId, c.getString("caseNumber")).thenReturn(0L))
+                        .switchIfEmpty(Mono.defer(() -> release(claimId).thenReturn(1L))))
+                .reduce(0L, Long::sum);
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${jingban.reimbursement.claims.orphan-check-interval:PT10M}", initialDelayString = "PT1M")
+    public void sweepOrphans() {
+        sweepOrphans(Duration.ofMinutes(10)).block(Duration.ofMinutes(2));
+    }
 }

@@ -51,6 +51,10 @@ class EntitlementTest {
     Catalog catalog;
     @Autowired
     EnrollmentReadModel readModel;
+    @Autowired
+    Entitlements entitlements;
+    @Autowired
+    EntitlementExpiry expiry;
 
     @BeforeAll
     static void probe() {
@@ -143,5 +147,21 @@ class EntitlementTest {
         JsonNode unknown = post("hypertension-diabetes", TestTokens.insuredPerson(id),
                 form(id, "职工医保", "透析", item, true), 400);
         assertThat(unknown.get("violations").get(0).get("field").asString()).isEqualTo("申请病种名称");
+    }
+
+    @Test
+    void an_entitlement_past_its_validity_ends_with_an_event() {
+        String number = "EXP-" + System.nanoTime();
+        LocalDate today = LocalDate.now(Case.ZONE);
+        entitlements.grantOnce(Entitlement.grant(new Entitlement.Terms("case-" + number, number,
+                EntitlementKind.GENERAL, "620602197001010012", "到期", "职工基本医疗保险", SONGPAN, "MT004", "透析", true,
+                null, "松潘县人民医院", today.minusYears(2), today.minusDays(1)), java.time.Instant.now())).block();
+
+        assertThat(expiry.expireDue().block()).isGreaterThanOrEqualTo(1L);
+
+        CloudEventRecord ended = events.awaitEvent(e -> EntitlementEvents.ENDED.equals(e.type())
+                && number.equals(e.data(EntitlementEvents.Entitlement.class).entitlementNumber()), Duration.ofSeconds(30));
+        assertThat(ended.data(EntitlementEvents.Entitlement.class).endReason()).isEqualTo("有效期届满");
+        assertThat(entitlements.entitledOn("620602197001010012", "MT004", today).block()).isFalse();
     }
 }

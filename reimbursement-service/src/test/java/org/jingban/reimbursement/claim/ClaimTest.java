@@ -67,6 +67,8 @@ class ClaimTest {
     SimulatedBank bank;
     @Autowired
     InvoiceRegister invoices;
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     @BeforeAll
     static void probe() {
@@ -265,5 +267,27 @@ class ClaimTest {
         JsonNode p = act(number, "advance", TestTokens.reviewer("rv-sp", SONGPAN), Map.of("stage", "审核"));
         assertThat(p.get("currentStage").asString()).isEqualTo("大额医疗费用核查");
         assertThat(p.get("nextStage").asString()).isEqualTo("费用复核");
+    }
+
+    @Test
+    void holds_left_by_a_crash_between_holding_and_storing_the_case_are_attached_or_let_go() {
+        // a crash before the case was stored: the hold has no case and no case names its claim → let go
+        String lost = invoice();
+        assertThat(invoices.hold("claim-lost-" + lost, List.of(lost)).block()).isEmpty();
+        // a crash after the case was stored but before the hold was attached: found by the claim id in the case
+        String id = Insured.person(readModel, "孙十一", InsuranceTypes.EMPLOYEE_INSURANCE, SONGPAN, "在职职工");
+        String kept = invoice();
+        JsonNode answer = submit("outpatient", id, outpatient(id, kept, SONGPAN, "二级")).expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String claimId = answer.get("claimId").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(kept)),
+                org.springframework.data.mongodb.core.query.Update.update("caseNumber", null),
+                InvoiceRegister.HeldInvoice.class).block();
+
+        invoices.sweepOrphans(Duration.ZERO).block();
+
+        assertThat(invoices.holder(lost).block()).isNull();
+        assertThat(invoices.holder(kept).block().caseNumber()).isEqualTo(answer.get("caseNumber").asString());
+        assertThat(invoices.holder(kept).block().claimId()).isEqualTo(claimId);
     }
 }
