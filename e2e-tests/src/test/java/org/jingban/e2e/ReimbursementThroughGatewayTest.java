@@ -26,6 +26,7 @@ class ReimbursementThroughGatewayTest extends E2eTest {
     void a_payment_is_made_exactly_once_when_the_service_is_killed_between_payment_order_and_bank_confirmation() {
         String id = resident(WUWEI, 1966);
         String person = api.person(id);
+        api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345672", "preferredChannel", "SMS")).expect(200);
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("姓名", "报销人");
@@ -73,6 +74,13 @@ class ReimbursementThroughGatewayTest extends E2eTest {
         assertThat(done.get("status")).isEqualTo("COMPLETED");
         Map<String, Object> payment = api.get("/api/v1/reimbursement/claims/" + caseId + "/payment", person).expect(200);
         assertThat(payment).containsEntry("status", "CONFIRMED").containsEntry("amount", "5980.00");
+        // the 已完成 SMS with 报销金额, as the catalog prints it
+        Map<String, Object> sms = eventually("已完成 SMS", () -> {
+            Map<String, Object> page = api.get("/api/v1/notifications/outbox?channel=SMS&caseNumber=" + number, api.ops()).expect(200);
+            return Api.maps(page.get("items")).stream().filter(m -> ((String) m.get("text")).contains("住院费用报销"))
+                    .findFirst().orElse(null);
+        });
+        assertThat((String) sms.get("text")).contains("已完成住院费用报销，报销金额5980.00元");
         Map<String, Object> books = api.get("/api/v1/reimbursement/simulated-bank/orders/" + caseId, api.ops()).expect(200);
         assertThat((List<?>) books.get("transfers")).hasSize(1);
         assertThat(((Number) books.get("requests")).longValue()).isGreaterThanOrEqualTo(1);
