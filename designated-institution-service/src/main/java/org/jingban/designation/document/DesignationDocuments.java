@@ -24,7 +24,11 @@ import org.jingban.platform.cases.CaseAction;
 import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.cases.HistoryEntry;
 import org.jingban.platform.cases.Reason;
+import org.jingban.platform.catalog.Catalog;
+import org.jingban.platform.catalog.Office;
 import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.signing.OfficeKeys;
+import org.jingban.platform.signing.OfficeNames;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
@@ -33,7 +37,8 @@ import reactor.core.publisher.Mono;
 /**
  * The documents of seed 002's forms as data: 表19 受理回执, 表20 配合评估材料清单, 表21 补齐补正通知书 (one per notice), 表22
  * 不予受理回执, 表23 评估不合格告知书, and the 医保协议. The titles the Hubei model prints ("湖北省…") carry the issuing
- * province's name. Each exists once its step happened, is sealed by the office of the region when first issued, and
+ * province's name. Each exists once its step happened, is sealed by the office of the region when first issued
+ * (platform/signing's {@link OfficeKeys}: SM3withSM2 with the office's certificate, as transfer-service's 参保凭证), and
  * is then returned unchanged.
  */
 @Service
@@ -59,15 +64,19 @@ public class DesignationDocuments {
             "销售药品及其他规定用品的服务场所产权证、使用权证或租赁合同");
 
     private final ReactiveMongoTemplate mongo;
-    private final OfficeSeal seal;
+    private final OfficeKeys keys;
+    private final OfficeNames offices;
+    private final Catalog catalog;
     private final WorkingDayCalendar calendar;
     private final DesignationPolicy policy;
     private final Clock clock;
 
-    public DesignationDocuments(ReactiveMongoTemplate mongo, OfficeSeal seal, WorkingDayCalendar calendar,
-                                DesignationPolicy policy, Clock clock) {
+    public DesignationDocuments(ReactiveMongoTemplate mongo, OfficeKeys keys, OfficeNames offices, Catalog catalog,
+                                WorkingDayCalendar calendar, DesignationPolicy policy, Clock clock) {
         this.mongo = mongo;
-        this.seal = seal;
+        this.keys = keys;
+        this.offices = offices;
+        this.catalog = catalog;
         this.calendar = calendar;
         this.policy = policy;
         this.clock = clock;
@@ -110,7 +119,7 @@ public class DesignationDocuments {
     public Mono<IssuedDocument> agreement(Agreement a) {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "协议编号", a.getAgreementNumber());
-        put(m, "甲方（经办机构）", seal.officeName(a.getRegionCode()));
+        put(m, "甲方（经办机构）", offices.name(a.getRegionCode()));
         put(m, "乙方（定点医药机构）", a.getInstitution().name());
         put(m, "定点医药机构编码", a.getInstitutionCode());
         put(m, "统一社会信用代码", a.getCreditCode());
@@ -128,7 +137,7 @@ public class DesignationDocuments {
 
     private Mono<IssuedDocument> issueOnce(String id, String form, String title, String number, String region,
                                            Map<String, Object> content) {
-        return mongo.findById(id, IssuedDocument.class).switchIfEmpty(Mono.defer(() -> seal.seal(region, content)
+        return mongo.findById(id, IssuedDocument.class).switchIfEmpty(Mono.defer(() -> keys.seal(region, content)
                 .flatMap(s -> mongo.insert(new IssuedDocument(id, form, title, number, region, content, s, clock.instant())))
                 .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, IssuedDocument.class))));
     }
@@ -182,8 +191,9 @@ public class DesignationDocuments {
             default -> {
             }
         }
-        put(m, "经办机构", seal.officeName(region));
-        put(m, "联系电话", seal.officePhone(region));
+        // the office as it seals (its certificate's and the seal's officeName); the phone is the catalog's for the region
+        put(m, "经办机构", offices.name(region));
+        put(m, "联系电话", catalog.office(region).map(Office::consultPhone).orElse(null));
         return m;
     }
 

@@ -1,7 +1,6 @@
 package org.jingban.designation.document;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +11,8 @@ import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Role;
+import org.jingban.platform.signing.OfficeKeys;
+import org.jingban.platform.web.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The documents (表19–表23, the 医保协议) as data and as printable HTML, sealed by the office; the offices' public keys
- * to check a seal. Visible to the institution and the region's staff, like the application or agreement itself.
+ * The documents (表19–表23, the 医保协议) as data and as printable HTML, sealed by the office; the offices' certificates
+ * to check a seal (public, {@link SealEndpoints}). Documents are visible to the institution and the region's staff, like
+ * the application or agreement itself.
  */
 @RestController
 @RequestMapping("/api/v1/designated-institutions")
@@ -31,13 +33,13 @@ public class DocumentHandlers {
     private final DesignationSteps steps;
     private final DesignationDocuments documents;
     private final Agreements agreements;
-    private final OfficeSeal seal;
+    private final OfficeKeys keys;
 
-    public DocumentHandlers(DesignationSteps steps, DesignationDocuments documents, Agreements agreements, OfficeSeal seal) {
+    public DocumentHandlers(DesignationSteps steps, DesignationDocuments documents, Agreements agreements, OfficeKeys keys) {
         this.steps = steps;
         this.documents = documents;
         this.agreements = agreements;
-        this.seal = seal;
+        this.keys = keys;
     }
 
     @GetMapping("/applications/{caseNumber}/documents")
@@ -78,13 +80,12 @@ public class DocumentHandlers {
         return agreement(institutionCode, caller).map(DocumentHtml::render);
     }
 
-    @GetMapping("/seals/{regionCode}")
-    @Operation(summary = "经办机构电子签章公钥", description = "SM3withSM2 公钥（未压缩点，十六进制）及其 keyId（即签章的 certificateSerial），用于离线核验文书")
-    @Access({Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR, Role.SYSTEM})
-    public Mono<Map<String, String>> publicKey(@PathVariable String regionCode) {
-        if (!regionCode.matches("\\d{6}")) {
-            return Mono.error(org.jingban.platform.web.problem.ProblemException.notFound("未知的医保区划"));
-        }
-        return seal.publicKey(regionCode).switchIfEmpty(Mono.error(Authorize::notFound));
+    @GetMapping(value = "/seals/{regionCode}", produces = "application/x-pem-file")
+    @Operation(summary = "经办机构签章证书（离线验证用）", description = "PEM 格式的 SM2 证书（与 transfer-service 的 "
+            + "/api/v1/transfer/offices/{regionCode}/certificate 相同），其序列号即电子签章的 certificateSerial；"
+            + "用于离线验证文书：OfflineVerifier.verify(content, seal, pem)。无需令牌")
+    public Mono<String> certificate(@PathVariable String regionCode) {
+        return keys.publishedCertificate(regionCode)
+                .map(pem -> pem.orElseThrow(() -> ProblemException.notFound("无该经办机构的证书")));
     }
 }

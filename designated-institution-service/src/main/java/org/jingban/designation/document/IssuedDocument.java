@@ -3,7 +3,7 @@ package org.jingban.designation.document;
 import java.time.Instant;
 import java.util.Map;
 
-import org.jingban.transfer.api.ElectronicSeal;
+import org.jingban.platform.signing.ElectronicSeal;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

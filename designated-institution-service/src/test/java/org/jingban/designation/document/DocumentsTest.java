@@ -3,6 +3,7 @@ package org.jingban.designation.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,10 @@ import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.security.test.TestIdentities;
 import org.jingban.platform.security.test.TestTokens;
+import org.jingban.platform.signing.ElectronicSeal;
+import org.jingban.platform.signing.OfflineVerifier;
+import org.jingban.platform.signing.Sm2;
 import org.jingban.platform.test.WithJingbanInfrastructure;
-import org.jingban.transfer.api.ElectronicSeal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * 表19–表23 and the agreement as data and printable HTML (every value escaped), with their numbers, the issuing
- * province in the titles the Hubei model prints, and the office's SM2 seal that checks against its public key.
+ * province in the titles the Hubei model prints, and the office's SM2 seal that checks offline against the office's
+ * certificate (PEM, public at {@code /seals/{region}}), as transfer-service's 参保凭证 do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -56,15 +60,40 @@ class DocumentsTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
+    /** The office's certificate, as anyone holding a document fetches it: no token. */
+    String certificate(String region) {
+        return http.get().uri(Designations.BASE + "/seals/{r}", region).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** Checked offline: the document's JSON, its seal and the office's certificate, nothing of this service. */
     boolean sealChecks(JsonNode doc) {
-        JsonNode key = d.get("/seals/" + doc.get("regionCode").asString(), TestTokens.system("portal"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = EventJson.mapper().convertValue(doc.get("content"), Map.class);
+        String pem = certificate(doc.get("regionCode").asString());
+        ElectronicSeal seal = seal(doc);
+        assertThat(seal.algorithm()).isEqualTo(Sm2.ALGORITHM);
+        assertThat(seal.certificateSerial()).isEqualTo(Sm2.certificateFromPem(pem).getSerialNumber().toString(16));
+        // the office the document names is the one that sealed it
+        JsonNode c = doc.get("content");
+        assertThat(seal.officeName()).isEqualTo(c.has("经办机构") ? c.get("经办机构").asString() : c.get("甲方（经办机构）").asString());
+        return OfflineVerifier.verify(content(doc), seal, pem);
+    }
+
+    static ElectronicSeal seal(JsonNode doc) {
         JsonNode s = doc.get("seal");
-        ElectronicSeal seal = new ElectronicSeal(s.get("algorithm").asString(), s.get("regionCode").asString(),
+        return new ElectronicSeal(s.get("algorithm").asString(), s.get("regionCode").asString(),
                 s.get("officeName").asString(), s.get("certificateSerial").asString(),
                 Instant.parse(s.get("signedAt").asString()), s.get("value").asString());
-        return OfficeSeal.verify(content, seal, key.get("publicKey").asString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> content(JsonNode doc) {
+        return new LinkedHashMap<>(EventJson.mapper().convertValue(doc.get("content"), Map.class));
+    }
+
+    static Map<String, Object> tampered(JsonNode doc, String field, Object value) {
+        Map<String, Object> content = content(doc);
+        content.put(field, value);
+        return content;
     }
 
     @Test
@@ -86,6 +115,14 @@ class DocumentsTest {
         assertThat(notice.get("content").get("补齐补正材料").size()).isEqualTo(2);
         assertThat(notice.get("content").get("补齐补正期限").asString()).isEqualTo("2026-07-13");
         assertThat(sealChecks(notice)).isTrue();
+        // the certificate is an X.509 SM2 certificate of the office, PEM, and a changed document no longer checks
+        String pem = certificate(WUWEI);
+        assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(Sm2.certificateFromPem(pem).getSubjectX500Principal().getName()).contains(WUWEI);
+        assertThat(OfflineVerifier.verify(tampered(notice, "补齐补正期限", "2026-12-31"), seal(notice), pem)).isFalse();
+        // nor against another office's certificate
+        assertThat(OfflineVerifier.verify(content(notice), seal(notice), certificate("620100"))).isFalse();
+        http.get().uri(Designations.BASE + "/seals/{r}", "999999").exchange().expectStatus().isNotFound();
         // issued once: asked again, the same seal
         assertThat(d.get("/applications/" + no + "/documents/21-1", wuwei.clerk()).get("seal").get("value").asString())
                 .isEqualTo(notice.get("seal").get("value").asString());

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.TransferHooks;
+import org.jingban.platform.signing.ElectronicSeal;
 
 /**
  * The public events of 转移接续 on {@link TransferTopics#EVENTS} between the 转入地 and the 转出地 (both served by

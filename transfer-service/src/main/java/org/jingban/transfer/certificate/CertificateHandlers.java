@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.catalog.ItemDefinition;
-import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
@@ -20,9 +19,8 @@ import org.jingban.platform.security.Role;
 import org.jingban.platform.service.items.Submitters;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violations;
-import org.jingban.transfer.api.ElectronicSeal;
-import org.jingban.transfer.signing.OfficeKeys;
-import org.jingban.transfer.signing.Sm2;
+import org.jingban.platform.signing.ElectronicSeal;
+import org.jingban.platform.signing.OfficeKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -133,11 +131,7 @@ public class CertificateHandlers {
     @GetMapping(value = "/offices/{regionCode}/certificate", produces = "application/x-pem-file")
     @Operation(summary = "经办机构签章证书（离线验证用）", description = "PEM 格式的 SM2 证书，用于离线验证电子签章")
     public Mono<String> officeCertificate(@PathVariable String regionCode) {
-        if (!keys.signsFor(regionCode)) {
-            return keys.certificate(regionCode).map(c -> c.map(Sm2::toPem).orElseThrow(() -> ProblemException.notFound("无该经办机构的证书")));
-        }
-        return keys.certificate(regionCode).flatMap(c -> c.isPresent() ? Mono.just(Sm2.toPem(c.get()))
-                : Divisions.isKnownRegionCode(regionCode) ? keys.key(regionCode).map(k -> Sm2.toPem(k.certificate()))
-                : Mono.error(ProblemException.notFound("无该经办机构的证书")));
+        return keys.publishedCertificate(regionCode)
+                .map(pem -> pem.orElseThrow(() -> ProblemException.notFound("无该经办机构的证书")));
     }
 }

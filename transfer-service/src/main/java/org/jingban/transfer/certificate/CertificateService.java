@@ -17,7 +17,7 @@ import org.jingban.platform.cases.Case;
 import org.jingban.platform.money.Money;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.enrollment.EnrolledPerson;
-import org.jingban.transfer.signing.OfficeKeys;
+import org.jingban.platform.signing.OfficeKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -24,7 +24,7 @@ import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
-import org.jingban.transfer.signing.OfficeKeys;
+import org.jingban.platform.signing.OfficeKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -10,7 +10,7 @@ import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.api.TransferEvents;
-import org.jingban.transfer.signing.OfficeKeys;
+import org.jingban.platform.signing.OfficeKeys;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
-import org.jingban.transfer.api.ElectronicSeal;
+import org.jingban.platform.signing.ElectronicSeal;
 import org.jingban.transfer.api.TransferEvents;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -1,4 +1,4 @@
-package org.jingban.transfer.signing;
+package org.jingban.platform.signing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,13 +6,16 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code jingban.transfer.signing.*}: the offices' SM2 keys (电子签章). In production every office this deployment
- * serves has {@code offices.<regionCode>.private-key} and {@code .certificate} (PEM, from the secret store); with
+ * {@code jingban.signing.*}: the offices' SM2 keys (电子签章), the same in every service that seals. In production
+ * every office the deployment serves has {@code offices.<regionCode>.private-key} and {@code .certificate} (PEM,
+ * from the secret store: one office, one key and certificate, whichever service seals); with
  * {@code generate-missing} (local mode) a missing office gets a generated key and self-signed certificate, kept
- * in the service's database so that documents signed before a restart still verify.
+ * in the service's database ({@code office_keys}) so that documents signed before a restart still verify.
  */
-@ConfigurationProperties("jingban.transfer.signing")
+@ConfigurationProperties(SigningProperties.PREFIX)
 public class SigningProperties {
+
+    public static final String PREFIX = "jingban.signing";
 
     private boolean generateMissing = true;
     private Map<String, Office> offices = new LinkedHashMap<>();

@@ -1,14 +1,15 @@
-package org.jingban.transfer.signing;
+package org.jingban.platform.signing;
 
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
 
-import org.jingban.transfer.api.ElectronicSeal;
 
 /**
- * Verification without this service (离线验签): the document's content as JSON-like maps, its seal and the signing
- * office's public certificate (PEM, published at {@code GET /api/v1/transfer/offices/{regionCode}/certificate}).
+ * Verification without the issuing service (离线验签): the document's content as JSON-like maps, its seal and the
+ * signing office's public certificate (PEM, as every sealing service publishes it: transfer-service at
+ * {@code GET /api/v1/transfer/offices/{regionCode}/certificate}, designated-institution-service at
+ * {@code GET /api/v1/designated-institutions/seals/{regionCode}}). No Spring: bcprov and this module's classes only.
  */
 public final class OfflineVerifier {
 

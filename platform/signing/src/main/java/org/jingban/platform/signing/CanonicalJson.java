@@ -1,4 +1,4 @@
-package org.jingban.transfer.signing;
+package org.jingban.platform.signing;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
