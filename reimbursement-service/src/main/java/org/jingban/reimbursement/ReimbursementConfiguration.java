@@ -14,6 +14,7 @@ import org.jingban.platform.money.Money;
 import org.jingban.reimbursement.chronic.ChronicDiseaseProperties;
 import org.jingban.reimbursement.chronic.Entitlements;
 import org.jingban.reimbursement.claim.ClaimProperties;
+import org.jingban.reimbursement.maternity.MaternityProperties;
 import org.jingban.reimbursement.payment.BankPort;
 import org.jingban.reimbursement.payment.PaymentOrders;
 import org.jingban.reimbursement.payment.SimulatedBank;
@@ -37,7 +38,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({ClaimProperties.class, ChronicDiseaseProperties.class,
+@EnableConfigurationProperties({ClaimProperties.class, ChronicDiseaseProperties.class, MaternityProperties.class,
         ReimbursementConfiguration.BenefitProperties.class})
 @Import(EnrollmentReadModel.class)
 class ReimbursementConfiguration {

@@ -21,7 +21,21 @@ public final class Insured {
 
     public static String person(EnrollmentReadModel readModel, String name, String insuranceType, String region,
                                 String category) {
-        String id = TestIdentities.randomIdNumber(1970);
+        return person(readModel, TestIdentities.randomIdNumber(1970), name, insuranceType, region, category);
+    }
+
+    /** A random 居民身份证号码 of a woman ("女") or a man ("男"), born in 1992. */
+    public static String idNumber(String gender) {
+        while (true) {
+            String id = TestIdentities.randomIdNumber(1992);
+            if ((Character.getNumericValue(id.charAt(16)) % 2 == 0) == "女".equals(gender)) {
+                return id;
+            }
+        }
+    }
+
+    public static String person(EnrollmentReadModel readModel, String id, String name, String insuranceType, String region,
+                                String category) {
         String personId = "p-" + id;
         PersonEvents.InsuranceView insurance = new PersonEvents.InsuranceView(insuranceType, region, null, null,
                 category, "ACTIVE", "参保缴费", List.of(), 12);

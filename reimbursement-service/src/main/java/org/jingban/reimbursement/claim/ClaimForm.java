@@ -138,118 +138,24 @@ public record ClaimForm(
         if (CHRONIC_OUTPATIENT.equals(businessType)) {
             v.require("病种编码", diseaseCode);
         }
-        Money invoiced = invoices(v);
-        Money billed = lines(v);
-        if (invoiced != null && billed != null) {
-            v.check(invoiced.equals(billed), "费用明细", "total-mismatch",
-                    "费用明细合计" + billed + "元与票据金额合计" + invoiced + "元不符");
-        }
+        Bills.validate(v, invoices, lines);
         return v;
-    }
-
-    private Money invoices(Violations v) {
-        if (invoices == null || invoices.isEmpty()) {
-            v.add("票据", "required", "票据不能为空：请填写每张医院收费票据的号码和金额");
-            return null;
-        }
-        Money sum = Money.ZERO;
-        boolean complete = true;
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < invoices.size(); i++) {
-            Invoice invoice = invoices.get(i);
-            String f = "票据[" + i + "]";
-            if (invoice == null) {
-                v.add(f, "required", "票据不能为空");
-                complete = false;
-                continue;
-            }
-            String number = normalise(invoice.number());
-            if (number == null) {
-                v.add(f + ".票据号码", "required", "票据号码不能为空");
-            } else if (!number.matches("[A-Z0-9-]{4,40}")) {
-                v.add(f + ".票据号码", "invalid-invoice-number", "票据号码应为4至40位字母、数字或连字符");
-            } else if (!seen.add(number)) {
-                v.add(f + ".票据号码", "duplicate-invoice", "同一张票据只能填写一次：" + number);
-            }
-            date(v, f + ".开票日期", invoice.date());
-            Money amount = Money.tryParse(invoice.amount());
-            if (amount == null || amount.signum() <= 0) {
-                v.add(f + ".票据金额", "invalid-amount", "票据金额应为大于0、最多两位小数的金额");
-                complete = false;
-            } else {
-                sum = sum.plus(amount);
-            }
-        }
-        return complete ? sum : null;
-    }
-
-    private Money lines(Violations v) {
-        if (lines == null || lines.isEmpty()) {
-            v.add("费用明细", "required", "费用明细不能为空：请按费用清单逐项填写");
-            return null;
-        }
-        Money sum = Money.ZERO;
-        boolean complete = true;
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            String f = "费用明细[" + i + "]";
-            if (line == null) {
-                v.add(f, "required", "费用明细不能为空");
-                complete = false;
-                continue;
-            }
-            if (!present(line.code())) {
-                v.add(f + ".项目编码", "required", "项目编码不能为空");
-            }
-            if (!present(line.name())) {
-                v.add(f + ".项目名称", "required", "项目名称不能为空");
-            }
-            if (!present(line.category()) || Category.ofLabel(line.category()).isEmpty()) {
-                v.add(f + ".类别", "unknown-option", "类别应为甲类、乙类、丙类或自费");
-            }
-            boolean quantityOk = line.quantity() != null && line.quantity().signum() > 0 && line.quantity().scale() <= 4;
-            if (!quantityOk) {
-                v.add(f + ".数量", "invalid-quantity", "数量应为大于0的数（最多4位小数）");
-            }
-            Money price = Money.tryParse(line.unitPrice());
-            if (price == null || price.signum() < 0) {
-                v.add(f + ".单价", "invalid-amount", "单价应为最多两位小数的金额");
-            }
-            Money amount = Money.tryParse(line.amount());
-            if (amount == null || amount.signum() < 0) {
-                v.add(f + ".金额", "invalid-amount", "金额应为最多两位小数的金额");
-                complete = false;
-                continue;
-            }
-            if (quantityOk && price != null && price.signum() >= 0) {
-                Money expected = Money.of(price.yuan().multiply(line.quantity()).setScale(2, RoundingMode.HALF_UP));
-                v.check(expected.equals(amount), f + ".金额", "amount-mismatch",
-                        "金额应为数量×单价（" + expected + "元）");
-            }
-            sum = sum.plus(amount);
-        }
-        return complete ? sum : null;
     }
 
     /** The bill as the calculator reads it (call after {@link #validate}). */
     public List<BillLine> bill() {
-        List<BillLine> bill = new ArrayList<>();
-        for (Line line : lines) {
-            bill.add(new BillLine(line.code().trim(), line.name().trim(), Category.ofLabel(line.category()).orElseThrow(),
-                    line.quantity(), Money.parse(line.unitPrice()), Money.parse(line.amount())));
-        }
-        return bill;
+        return Bills.bill(lines);
     }
 
     /** The invoice numbers, normalised (upper case, no spaces): each is reimbursed at most once. */
     @JsonIgnore
     public List<String> invoiceNumbers() {
-        return invoices.stream().map(i -> normalise(i.number())).toList();
+        return Bills.invoiceNumbers(invoices);
     }
 
     @JsonIgnore
     public Money invoicedTotal() {
-        return invoices.stream().map(i -> Money.parse(i.amount())).reduce(Money.ZERO, Money::plus);
+        return Bills.total(invoices);
     }
 
     /** 门诊慢特病, 普通门（急）诊 or 住院, as the calculator takes it (entitlement decided by the service). */
@@ -303,8 +209,7 @@ public record ClaimForm(
     }
 
     static String normalise(String invoiceNumber) {
-        return invoiceNumber == null || invoiceNumber.isBlank() ? null
-                : invoiceNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return Bills.normalise(invoiceNumber);
     }
 
     private static LocalDate date(Violations v, String field, String text) {

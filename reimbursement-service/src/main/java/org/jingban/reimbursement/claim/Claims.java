@@ -53,7 +53,7 @@ import reactor.core.publisher.Mono;
 public class Claims {
 
     /** Case form values the service adds: what the payment is calculated from, fixed at 申请. */
-    static final String CLAIM_ID = "报销申请编号";
+    static final String CLAIM_ID = InvoiceRegister.CLAIM_ID;
     static final String SCHEME = "险种";
     static final String PLACE = "就医类别";
     static final String CHRONIC_ENTITLED = "门诊慢特病待遇资格";
@@ -61,7 +61,7 @@ public class Claims {
     static final String ESTIMATE = "预计报销金额";
     static final String LARGE_BILL_CHECK = "大额医疗费用核查";
     static final String FEE_RECHECK = "费用复核";
-    static final String PAYMENT = "拨付";
+    public static final String PAYMENT = "拨付";
 
     private final Catalog catalog;
     private final ItemSubmissions submissions;
@@ -127,19 +127,9 @@ public class Claims {
             if (form.visitType() == VisitType.CHRONIC_OUTPATIENT && !chronicEntitled) {
                 checks.add(Reason.at("病种编码", "not-entitled", "就诊日未享受该病种的门诊慢特病待遇（请先办理门诊慢特病病种待遇认定）"));
             }
-            List<StageInsertion> stages = new ArrayList<>();
             Money threshold = properties.largeBillThreshold(region);
             boolean large = form.invoicedTotal().compareTo(threshold) >= 0;
-            String before = paymentOrCompletion(item);
-            List<StageSpec> inserted = new ArrayList<>();
-            if (large) {
-                inserted.add(new StageSpec(LARGE_BILL_CHECK, StageKind.REVIEW, null));
-            }
-            inserted.add(new StageSpec(FEE_RECHECK, StageKind.FINANCE_REVIEW, null));
-            if (!item.steps().contains(PAYMENT)) {
-                inserted.add(new StageSpec(PAYMENT, StageKind.PAYMENT, null));
-            }
-            stages.add(new StageInsertion(before, inserted));
+            List<StageInsertion> stages = List.of(paymentStages(item, large));
             List<String> extra = new ArrayList<>();
             if (!form.paysOwnAccount()) {
                 extra.add(ClaimForm.OTHER_ACCOUNT_MATERIAL);
@@ -184,6 +174,23 @@ public class Claims {
         return m;
     }
 
+    /**
+     * What every item that pays adds to the region's chain, before its 拨付 (or, where the chain has none, before its
+     * 办结 stage, with a 拨付): 大额医疗费用核查 for a large bill, and 费用复核 (审核 and 复核 of the fee items, "对费用项目进行
+     * 审核和复核"; the national template's "根据复核结果" for 主项七).
+     */
+    public static StageInsertion paymentStages(ItemDefinition item, boolean large) {
+        List<StageSpec> inserted = new ArrayList<>();
+        if (large) {
+            inserted.add(new StageSpec(LARGE_BILL_CHECK, StageKind.REVIEW, null));
+        }
+        inserted.add(new StageSpec(FEE_RECHECK, StageKind.FINANCE_REVIEW, null));
+        if (!item.steps().contains(PAYMENT)) {
+            inserted.add(new StageSpec(PAYMENT, StageKind.PAYMENT, null));
+        }
+        return new StageInsertion(paymentOrCompletion(item), inserted);
+    }
+
     /** The stage the added stages go before: 拨付 where the chain has it, else its 办结 stage. */
     private static String paymentOrCompletion(ItemDefinition item) {
         if (item.steps().contains(PAYMENT)) {
@@ -214,13 +221,5 @@ public class Claims {
             return Mono.just(false);
         }
         return entitlements.entitledOn(idNumber, form.diseaseCode(), day);
-    }
-
-    /** 不予受理 at 受理, 未通过 or 撤回: the invoices are free again. */
-    @CaseReaction(item = {"622036006001", "622036006002"},
-            on = {CaseEvents.REJECTED, CaseEvents.REFUSED, CaseEvents.WITHDRAWN})
-    public Mono<Void> release(Case c) {
-        Object claimId = c.getForm().get(CLAIM_ID);
-        return claimId instanceof String id ? invoices.release(id) : Mono.empty();
     }
 }

@@ -48,6 +48,9 @@ public class InvoiceRegister {
                               String settlementId, boolean paid, Instant heldAt) {
     }
 
+    /** The case form value naming the application that holds the invoices (every item that pays a bill). */
+    public static final String CLAIM_ID = "报销申请编号";
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
@@ -122,6 +125,18 @@ public class InvoiceRegister {
                 HeldInvoice.class).then();
     }
 
+    /**
+     * 不予受理, 未通过 or 撤回 of any item that pays a bill (主项六, 主项七's three, 主项八's 零星报销): its invoices are free
+     * again.
+     */
+    @org.jingban.platform.service.items.CaseReaction(item = {"622036006001", "622036006002", "622036007001",
+            "622036007002", "622036007003", "622036008002"}, on = {org.jingban.platform.cases.CaseEvents.REJECTED,
+            org.jingban.platform.cases.CaseEvents.REFUSED, org.jingban.platform.cases.CaseEvents.WITHDRAWN})
+    public Mono<Void> releaseFor(org.jingban.platform.cases.Case c) {
+        Object claimId = c.getForm().get(CLAIM_ID);
+        return claimId instanceof String id ? release(id) : Mono.empty();
+    }
+
     /** Who holds an invoice, if anyone. */
     public Mono<HeldInvoice> holder(String number) {
         return mongo.findById(number, HeldInvoice.class);
@@ -140,7 +155,7 @@ public class InvoiceRegister {
      */
     public Mono<Long> sweepOrphans(Duration age) {
         return orphans(age).map(HeldInvoice::claimId).distinct()
-                .concatMap(claimId -> mongo.findOne(Query.query(Criteria.where("form." + Claims.CLAIM_ID).is(claimId)),
+                .concatMap(claimId -> mongo.findOne(Query.query(Criteria.where("form." + CLAIM_ID).is(claimId)),
                                 org.bson.Document.class, "cases")
                         .flatMap(c -> attach(claimId, c.getString("caseNumber")).thenReturn(0L))
                         .switchIfEmpty(Mono.defer(() -> release(claimId).thenReturn(1L))))
