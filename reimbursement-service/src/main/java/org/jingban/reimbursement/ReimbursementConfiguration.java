@@ -2,15 +2,11 @@ package org.jingban.reimbursement;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
-import org.jingban.platform.benefits.ExamplePolicies;
-import org.jingban.platform.benefits.Policies;
-import org.jingban.platform.benefits.SchemePolicies;
+import org.jingban.offsitefiling.api.coverage.OffsiteFilingReadModel;
 import org.jingban.platform.cases.Case;
-import org.jingban.platform.money.Money;
 import org.jingban.reimbursement.chronic.ChronicDiseaseProperties;
 import org.jingban.reimbursement.chronic.Entitlements;
 import org.jingban.reimbursement.claim.ClaimProperties;
@@ -21,59 +17,26 @@ import org.jingban.reimbursement.payment.SimulatedBank;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The benefit policy (regional configuration over the calculator's example defaults), the disease lists, the bank,
- * the enrollment read model, and the indexes declared in code.
+ * The claims and disease-list settings, the bank, the enrollment and filing read models, and the indexes declared in
+ * code. The benefit policy is platform/benefits' auto-configuration (jingban.benefits).
  */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({ClaimProperties.class, ChronicDiseaseProperties.class, MaternityProperties.class,
-        ReimbursementConfiguration.BenefitProperties.class})
-@Import(EnrollmentReadModel.class)
+@EnableConfigurationProperties({ClaimProperties.class, ChronicDiseaseProperties.class, MaternityProperties.class})
+@Import({EnrollmentReadModel.class, OffsiteFilingReadModel.class})
 class ReimbursementConfiguration {
-
-    /**
-     * jingban.benefits: {@code default} (employee and resident, each a whole {@code Policy}) and
-     * {@code regions.<医保区划>.<year>} (the same). Unset: the calculator's EXAMPLE defaults ({@link ExamplePolicies}),
-     * which are no region's policy — a region sets its own.
-     */
-    @ConfigurationProperties("jingban.benefits")
-    record BenefitProperties(@Name("default") SchemePolicies defaults,
-                             Map<String, Map<Integer, SchemePolicies>> regions) {
-    }
 
     @Bean
     Clock clock() {
         return Clock.system(Case.ZONE);
-    }
-
-    @Bean
-    Policies benefitPolicies(BenefitProperties properties) {
-        SchemePolicies defaults = properties.defaults() != null ? properties.defaults()
-                : ExamplePolicies.defaults().defaults();
-        return new Policies(defaults, properties.regions() == null ? Map.of() : properties.regions());
-    }
-
-    @Bean
-    @ConfigurationPropertiesBinding
-    static Converter<String, Money> moneyConverter() {
-        return new Converter<String, Money>() {
-            @Override
-            public Money convert(String source) {
-                return Money.parse(source);
-            }
-        };
     }
 
     /** The bank: the simulated one unless a region's adapter is configured as a {@link BankPort} bean. */

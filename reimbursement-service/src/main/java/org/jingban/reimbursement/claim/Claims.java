@@ -36,8 +36,8 @@ import org.jingban.platform.service.items.Submitted;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.jingban.reimbursement.chronic.Entitlements;
-import org.jingban.reimbursement.coverage.OffsiteFilingReadModel;
-import org.jingban.reimbursement.coverage.Pools;
+import org.jingban.offsitefiling.api.coverage.OffsiteFilingReadModel;
+import org.jingban.offsitefiling.api.coverage.Pools;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

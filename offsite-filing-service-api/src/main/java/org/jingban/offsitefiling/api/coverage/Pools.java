@@ -1,4 +1,4 @@
-package org.jingban.reimbursement.coverage;
+package org.jingban.offsitefiling.api.coverage;
 
 /**
  * Region codes (6-digit 行政区划代码) as pools: a code ending in {@code 0000} stands for its province, one ending in
@@ -22,5 +22,10 @@ public final class Pools {
             return pool.substring(0, 2);
         }
         return pool.endsWith("00") ? pool.substring(0, 4) : pool;
+    }
+
+    /** Both codes in one province (省内异地) rather than in two (跨省异地). */
+    public static boolean sameProvince(String a, String b) {
+        return a != null && b != null && a.length() >= 2 && b.length() >= 2 && a.substring(0, 2).equals(b.substring(0, 2));
     }
 }

@@ -1,4 +1,4 @@
-package org.jingban.reimbursement.coverage;
+package org.jingban.offsitefiling.api.coverage;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,15 +13,17 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps {@link KnownFiling} from offsite-filing-service's filing events (offsite-filing-service-api). Each event
  * carries the whole filing; the end of one that stopped covering (取消, 变更, 过期) is the day of that event.
+ *
+ * <p>For the services that need to know whether a visit off-site was filed (reimbursement-, settlement-service): a
+ * service takes it with {@code @Import(OffsiteFilingReadModel.class)}; collection {@code known_filings} in the service's
+ * own database, consumer group {@code <spring.application.name>-offsite-filing}.
  */
-@Component
 public class OffsiteFilingReadModel {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -44,12 +46,17 @@ public class OffsiteFilingReadModel {
 
     Mono<KnownFiling> apply(ReceivedEvent event) {
         FilingEvents.Filing f = event.data(FilingEvents.Filing.class);
-        LocalDate ended = "ACTIVE".equals(f.status()) ? null : LocalDate.ofInstant(event.time(), Case.ZONE);
+        LocalDate ended = "ACTIVE".equals(f.status()) ? null : LocalDate.ofInstant(event.time() == null ? java.time.Instant.now() : event.time(), Case.ZONE);
         return mongo.save(new KnownFiling(f.filingNumber(), f.idNumber(), f.insuredRegionCode(), f.destinationCode(),
                 f.validFrom(), f.validUntil(), f.status(), ended));
     }
 
     public Flux<KnownFiling> ofPerson(String idNumber) {
         return mongo.find(Query.query(Criteria.where("idNumber").is(idNumber)), KnownFiling.class);
+    }
+
+    /** Whether one of the person's filings covers a visit in {@code visitRegion} on {@code day}. */
+    public Mono<Boolean> covers(String idNumber, String visitRegion, LocalDate day) {
+        return ofPerson(idNumber).any(f -> f.covers(visitRegion, day));
     }
 }

@@ -1,4 +1,4 @@
-package org.jingban.reimbursement.coverage;
+package org.jingban.offsitefiling.api.coverage;
 
 import java.time.LocalDate;
 
@@ -16,7 +16,7 @@ public record KnownFiling(@Id String filingNumber, String idNumber, String insur
 
     /** Whether a visit in {@code regionCode} on {@code day} falls under this filing. */
     public boolean covers(String regionCode, LocalDate day) {
-        if (day.isBefore(validFrom) || (validUntil != null && day.isAfter(validUntil))
+        if (validFrom == null || day.isBefore(validFrom) || (validUntil != null && day.isAfter(validUntil))
                 || (endedOn != null && !day.isBefore(endedOn))) {
             return false;
         }
