@@ -85,6 +85,13 @@ public class Accumulations {
                 after.eligiblePersonalShare().minus(before.eligiblePersonalShare()));
     }
 
+    /** The same amounts taken out (a reversed settlement). */
+    public static YearToDate negate(YearToDate y) {
+        return new YearToDate(y.deductiblePaid().negate(), y.basicFundPaid().negate(), y.outpatientFundPaid().negate(),
+                y.chronicFundPaid().negate(), y.criticalIllnessPaid().negate(), y.assistancePaid().negate(),
+                y.eligiblePersonalShare().negate());
+    }
+
     private static String key(String idNumber, int year) {
         return idNumber + ":" + year;
     }

@@ -173,7 +173,7 @@ public class PaymentOrder extends AggregateDocument {
         enqueue(OutboxEvent.of(type, id, regionCode, new PaymentEvents.Payment(id, caseNumber, itemCode, idNumber,
                 regionCode, policyYear, Money.ofFen(amountFen).toString(), Money.ofFen(fundFen).toString(),
                 Money.ofFen(criticalIllnessFen).toString(), Money.ofFen(assistanceFen).toString(), account,
-                invoiceNumbers, status.name())));
+                invoiceNumbers, status.name(), used == null ? YearToDate.ZERO : used.yearToDate())));
     }
 
     public String getCaseNumber() { return caseNumber; }

@@ -207,7 +207,7 @@ class ClaimTest {
         String invoiceNumber = invoice();
         SettlementEvents.Settlement settled = new SettlementEvents.Settlement("ST-" + invoiceNumber, invoiceNumber, id,
                 "H51322400001", "OUTPATIENT", LocalDate.now(), LocalDate.now().getYear(), "1000.00", "750.00",
-                "275.00", "0.00", "0.00", "0.00", "725.00");
+                "275.00", "0.00", "0.00", "0.00", "725.00", null);
         TestEvents.publish(SettlementTopics.EVENTS, "/jingban/settlement", SettlementEvents.SETTLED, settled.settlementId(), settled);
         Eventually.until(Duration.ofSeconds(30), () -> heldBySettlement(invoiceNumber) ? true : null);
         submit("outpatient", id, outpatient(id, invoiceNumber, SONGPAN, "二级")).expectStatus().isEqualTo(422)
@@ -289,5 +289,38 @@ class ClaimTest {
         assertThat(invoices.holder(lost).block()).isNull();
         assertThat(invoices.holder(kept).block().caseNumber()).isEqualTo(answer.get("caseNumber").asString());
         assertThat(invoices.holder(kept).block().claimId()).isEqualTo(claimId);
+    }
+
+    @Test
+    void what_a_direct_settlement_added_to_the_year_counts_for_a_later_manual_claim_and_leaves_with_its_reversal() {
+        String id = Insured.person(readModel, "周十二", InsuranceTypes.EMPLOYEE_INSURANCE, SONGPAN, "在职职工");
+        int year = LocalDate.now().getYear();
+        // a settlement at a hospital met the year's 门诊起付线 (200) and paid 275 from the outpatient pool
+        org.jingban.platform.benefits.YearToDate used = new org.jingban.platform.benefits.YearToDate(
+                org.jingban.platform.money.Money.parse("200.00"), org.jingban.platform.money.Money.parse("275.00"),
+                org.jingban.platform.money.Money.parse("275.00"), org.jingban.platform.money.Money.ZERO,
+                org.jingban.platform.money.Money.ZERO, org.jingban.platform.money.Money.ZERO,
+                org.jingban.platform.money.Money.parse("475.00"));
+        String settledInvoice = invoice();
+        SettlementEvents.Settlement settled = new SettlementEvents.Settlement("ST-" + settledInvoice, settledInvoice, id,
+                "H51322400001", "OUTPATIENT", LocalDate.now(), year, "1000.00", "750.00", "275.00", "0.00", "0.00",
+                "0.00", "725.00", used);
+        TestEvents.publish(SettlementTopics.EVENTS, "/jingban/settlement", SettlementEvents.SETTLED, settled.settlementId(), settled);
+        // the same bill claimed by hand now meets no deductible: 750 × 50% = 375.00 (not 275.00)
+        Eventually.until(Duration.ofSeconds(30), () -> "375.00".equals(estimate(id)) ? true : null);
+
+        TestEvents.publish(SettlementTopics.EVENTS, "/jingban/settlement", SettlementEvents.REVERSED, settled.settlementId(), settled);
+        // reversed: the year is as before it, the deductible applies again: 275.00
+        Eventually.until(Duration.ofSeconds(30), () -> "275.00".equals(estimate(id)) ? true : null);
+    }
+
+    /** The estimate of a fresh outpatient claim of the standard bill (the claim is withdrawn again, freeing its invoice). */
+    private String estimate(String id) {
+        JsonNode answer = submit("outpatient", id, outpatient(id, invoice(), SONGPAN, "二级")).expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        http.post().uri("/api/v1/reimbursement/cases/{n}/withdraw", answer.get("caseNumber").asString())
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).bodyValue(Map.of("remark", "测算"))
+                .exchange().expectStatus().isOk();
+        return answer.get("estimate").get("预计报销金额").asString();
     }
 }

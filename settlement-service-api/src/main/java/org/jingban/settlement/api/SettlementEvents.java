@@ -2,6 +2,8 @@ package org.jingban.settlement.api;
 
 import java.time.LocalDate;
 
+import org.jingban.platform.benefits.YearToDate;
+
 /**
  * Events of 直接结算 (联网结算) on {@link SettlementTopics#EVENTS}; subject = the settlement's id; data =
  * {@link Settlement}. reimbursement-service keeps the invoice numbers of bills settled directly, so that such a bill is
@@ -31,10 +33,13 @@ public final class SettlementEvents {
      * @param criticalIllness 大病保险支付
      * @param assistance      医疗救助支付
      * @param eligible        政策范围内费用
+     * @param used            what the settlement added to the person's year (起付线, 统筹基金, 门诊统筹 …): every
+     *                        channel that pays counts one year (reimbursement-service adds it, and takes it out again on
+     *                        {@link #REVERSED}); null from a producer that does not count
      */
     public record Settlement(String settlementId, String invoiceNumber, String idNumber, String institutionCode,
                              String visitType, LocalDate settledOn, int policyYear, String total, String eligible,
                              String fund, String criticalIllness, String assistance, String personalAccount,
-                             String cash) {
+                             String cash, YearToDate used) {
     }
 }

@@ -73,6 +73,21 @@ public class Accumulations {
                 .flatMap(n -> n > 0 ? Mono.just(true) : contains(idNumber, year, key));
     }
 
+    /**
+     * Adds what another channel paid in the year (a manual reimbursement's order), once per {@code key}; the version
+     * moves on, so that a settlement calculated from the year before it is calculated again.
+     */
+    public Mono<Void> add(String idNumber, int year, String key, Usage used) {
+        String id = key(idNumber, year);
+        Update update = increments(used, 1).addToSet("applied", key)
+                .setOnInsert("idNumber", idNumber).setOnInsert("year", year);
+        Query notYet = Query.query(Criteria.where("_id").is(id).and("applied").ne(key));
+        return mongo.upsert(notYet, update, Accumulation.class)
+                .onErrorResume(DuplicateKeyException.class, e -> contains(idNumber, year, key)
+                        .flatMap(done -> done ? Mono.empty() : mongo.updateFirst(notYet, update, Accumulation.class)))
+                .then();
+    }
+
     /** Takes a counted settlement out of the year, once ({@code reverse:<key>}); the version moves on. */
     public Mono<Void> subtract(String idNumber, int year, String key, Usage used) {
         String reverseKey = "reverse:" + key;

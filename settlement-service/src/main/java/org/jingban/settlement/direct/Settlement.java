@@ -243,7 +243,7 @@ public class Settlement extends AggregateDocument {
                 settledAt == null ? null : LocalDate.ofInstant(settledAt, Case.ZONE), policyYear,
                 Money.format(totalFen), Money.format(eligibleFen), Money.format(fundFen),
                 Money.format(criticalIllnessFen), Money.format(assistanceFen), Money.format(personalAccountFen),
-                Money.format(cashFen));
+                Money.format(cashFen), used == null ? null : used.yearToDate());
     }
 
     /** Whether a debit that landed under this settlement's key must be given back (the share was paid in cash). */

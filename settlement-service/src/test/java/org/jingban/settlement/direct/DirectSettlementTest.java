@@ -375,4 +375,29 @@ class DirectSettlementTest {
         return new org.jingban.platform.security.Caller("inst", null, java.util.Set.of(org.jingban.platform.security.Role.INSTITUTION),
                 java.util.Set.of(), null, null, institution, java.util.Set.of(), null);
     }
+
+    @Test
+    void a_manual_reimbursement_paid_this_year_counts_in_the_year_a_settlement_starts_from() {
+        String hospital = hospital();
+        String id = Given.person(persons, "吴九", Given.EMPLOYEE, Given.WUWEI);
+        int year = LocalDate.now().getYear();
+        // reimbursement-service paid a manual claim that met the year's 门诊起付线 (200) and 275 of the outpatient pool
+        org.jingban.platform.benefits.YearToDate used = new org.jingban.platform.benefits.YearToDate(
+                org.jingban.platform.money.Money.parse("200.00"), org.jingban.platform.money.Money.parse("275.00"),
+                org.jingban.platform.money.Money.parse("275.00"), org.jingban.platform.money.Money.ZERO,
+                org.jingban.platform.money.Money.ZERO, org.jingban.platform.money.Money.ZERO,
+                org.jingban.platform.money.Money.parse("475.00"));
+        String orderId = "manual-" + System.nanoTime();
+        org.jingban.platform.test.TestEvents.publish(org.jingban.reimbursement.api.ReimbursementTopics.EVENTS,
+                "/jingban/reimbursement", org.jingban.reimbursement.api.PaymentEvents.ORDERED, orderId,
+                new org.jingban.reimbursement.api.PaymentEvents.Payment(orderId, "620600-20261129-000001", "622036006001", id,
+                        Given.WUWEI, year, "275.00", "275.00", "0.00", "0.00", "0128", List.of("MANUAL1"), "ORDERED", used));
+        org.jingban.platform.test.Eventually.until(java.time.Duration.ofSeconds(30),
+                () -> accumulations.of(id, year).block().version() > 0 ? true : null);
+        // the deductible is met already: the same 1000.00 bill pays (750 − 0) × 50% = 375.00 from the fund
+        JsonNode preview = post("/pre-settlements", hospital, outpatient(id, invoice())).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(amount(preview, "deductible")).isEqualTo("0.00");
+        assertThat(amount(preview, "fund")).isEqualTo("375.00");
+    }
 }
