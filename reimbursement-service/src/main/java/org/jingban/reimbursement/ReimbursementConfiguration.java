@@ -7,6 +7,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.offsitefiling.api.coverage.OffsiteFilingReadModel;
 import org.jingban.platform.cases.Case;
+import org.jingban.reimbursement.assistance.AssistanceProperties;
 import org.jingban.reimbursement.chronic.ChronicDiseaseProperties;
 import org.jingban.reimbursement.chronic.Entitlements;
 import org.jingban.reimbursement.claim.ClaimProperties;
@@ -30,7 +31,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({ClaimProperties.class, ChronicDiseaseProperties.class, MaternityProperties.class})
+@EnableConfigurationProperties({ClaimProperties.class, ChronicDiseaseProperties.class, MaternityProperties.class,
+        AssistanceProperties.class})
 @Import({EnrollmentReadModel.class, OffsiteFilingReadModel.class})
 class ReimbursementConfiguration {
 

@@ -155,6 +155,22 @@ public class PaymentOrder extends AggregateDocument {
         return true;
     }
 
+    /** What the 已完成 message names: 金额, 收款人, 银行 and the account's last four digits (never the whole number). */
+    public java.util.Map<String, Object> resultDetails() {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("amount", amount().toString());
+        if (holder != null) {
+            d.put("payee", holder);
+        }
+        if (bankName != null) {
+            d.put("bank", bankName);
+        }
+        if (accountNumber != null && accountNumber.length() >= 4) {
+            d.put("accountTail", accountNumber.substring(accountNumber.length() - 4));
+        }
+        return d;
+    }
+
     public boolean nothingToPay() {
         return amountFen == 0;
     }

@@ -91,7 +91,7 @@ public class PaymentOrders {
         }
         return cases.find(order.getId())
                 .flatMap(c -> c.getStatus() == CaseStatus.COMPLETED ? Mono.just(c)
-                        : cases.complete(c.getId(), CaseActor.SYSTEM, Map.of("amount", order.amount().toString())))
+                        : cases.complete(c.getId(), CaseActor.SYSTEM, order.resultDetails()))
                 .then(change(order.getId(), PaymentOrder::caseCompleted));
     }
 

@@ -3,6 +3,8 @@ package org.jingban.platform.benefits;
 import java.util.List;
 import java.util.Objects;
 
+import org.jingban.platform.money.Money;
+
 /**
  * 待遇计算: the one calculator behind 手工零星报销 (reimbursement-service) and 直接结算 (settlement-service), so that a
  * manual reimbursement pays exactly what direct settlement would have paid for the same bill. Pure and
@@ -43,6 +45,24 @@ public final class BenefitCalculator {
      *
      * @throws IllegalArgumentException listing every problem of the claim ({@link #problems})
      */
+    /**
+     * 医疗救助 alone, for a bill the basic fund and 大病保险 have paid already (医疗救助对象手工报销, 622036008002): the
+     * policy's ratio of {@code stillPersonal} — the policy-range costs still the person's after both, as the 结算单
+     * states them — within what the year's cap leaves after {@code before}. The same rule as in {@link #calculate}.
+     */
+    public static Assistance assistance(Money stillPersonal, YearToDate before, Policy policy) {
+        if (stillPersonal == null || stillPersonal.isNegative()) {
+            throw new IllegalArgumentException("个人负担的政策范围内费用不能为负数");
+        }
+        List<Step> steps = new java.util.ArrayList<>();
+        Money paid = Calculation.assistance(stillPersonal, before, policy, steps);
+        return new Assistance(paid, List.copyOf(steps));
+    }
+
+    /** 医疗救助 paid and the lines that explain it. */
+    public record Assistance(Money paid, List<Step> breakdown) {
+    }
+
     public static Benefit calculate(Claim claim, Policy policy) {
         Objects.requireNonNull(policy, "policy");
         List<String> problems = problems(claim);

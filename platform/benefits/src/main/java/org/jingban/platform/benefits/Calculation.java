@@ -180,20 +180,32 @@ final class Calculation {
 
     /** 医疗救助 on what is still the person's after the basic fund and 大病保险. */
     private Money assistance(Money stillPersonal) {
-        if (!claim.assistanceEligible() || stillPersonal.isZero()) {
+        if (!claim.assistanceEligible()) {
+            return Money.ZERO;
+        }
+        return assistance(stillPersonal, before, policy, steps);
+    }
+
+    /**
+     * 医疗救助: its ratio of {@code stillPersonal}, within what the year's cap leaves after {@code before}; the lines of
+     * the breakdown added to {@code steps}. The one rule, for a whole calculation and for 医疗救助 alone
+     * ({@link BenefitCalculator#assistance}).
+     */
+    static Money assistance(Money stillPersonal, YearToDate before, Policy policy, List<Step> steps) {
+        if (stillPersonal.isZero()) {
             return Money.ZERO;
         }
         AssistancePolicy rules = policy.assistance();
         Money computed = stillPersonal.times(rules.ratio());
         Money room = rules.annualCap().minus(before.assistancePaid()).max(Money.ZERO);
         Money paid = computed.min(room);
-        step("医疗救助", "医疗救助：经基本医疗保险和大病保险支付后个人负担的政策范围内费用" + Texts.yuan(stillPersonal) + "，按"
+        steps.add(new Step("医疗救助", "医疗救助：经基本医疗保险和大病保险支付后个人负担的政策范围内费用" + Texts.yuan(stillPersonal) + "，按"
                 + Texts.percent(rules.ratio()) + "计算" + Texts.yuan(computed)
-                + (paid.equals(computed) ? "" : "，受年度救助限额限制支付" + Texts.yuan(paid)), paid);
+                + (paid.equals(computed) ? "" : "，受年度救助限额限制支付" + Texts.yuan(paid)), paid));
         if (paid.compareTo(computed) < 0) {
-            step("医疗救助封顶线", "医疗救助年度救助限额" + Texts.yuan(rules.annualCap()) + "，本年度此前已救助"
+            steps.add(new Step("医疗救助封顶线", "医疗救助年度救助限额" + Texts.yuan(rules.annualCap()) + "，本年度此前已救助"
                     + Texts.yuan(before.assistancePaid()) + "，超出限额的" + Texts.yuan(computed.minus(paid)) + "不予救助",
-                    computed.minus(paid));
+                    computed.minus(paid)));
         }
         return paid;
     }
