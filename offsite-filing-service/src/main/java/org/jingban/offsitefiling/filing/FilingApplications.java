@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
-import org.jingban.enrollment.api.coverage.InsuredPerson;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.cases.Case;

@@ -1,7 +1,6 @@
 package org.jingban.offsitefiling.filing;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +86,9 @@ public record FilingForm(
             v.check(Destinations.isValid(destination), "就医地", "unknown-region",
                     "就医地应为就医地市（或直辖市）的6位区划代码；到海南、西藏和新疆生产建设兵团就医的可为省级代码");
         }
-        date(v, "申请备案开始日期", startDate);
-        LocalDate admitted = date(v, "入院日期", admissionDate);
-        LocalDate discharged = date(v, "出院日期", dischargeDate);
+        v.date("申请备案开始日期", startDate);
+        LocalDate admitted = v.date("入院日期", admissionDate);
+        LocalDate discharged = v.date("出院日期", dischargeDate);
         if (admitted != null && discharged != null) {
             v.check(!discharged.isBefore(admitted), "出院日期", "before-admission", "出院日期不能早于入院日期");
         }
@@ -138,17 +137,6 @@ public record FilingForm(
         return material.condition().contains("外伤") && isInjury();
     }
 
-    private static LocalDate date(Violations v, String field, String text) {
-        if (blank(text) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            v.add(field, "invalid-date", field + "应为yyyy-MM-dd");
-            return null;
-        }
-    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;

@@ -1,7 +1,6 @@
 package org.jingban.reimbursement.assistance;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ public record AssistanceForm(
         } else if (statement != null) {
             v.require("结算单.结算单号", statement.number()).require("结算单.政策范围内费用", statement.eligible())
                     .require("结算单.基本医疗保险支付", statement.fund()).require("结算单.大病保险支付", statement.criticalIllness());
-            date(v, "结算单.结算日期", statement.date());
+            v.date("结算单.结算日期", statement.date());
             Money eligible = amount(v, "结算单.政策范围内费用", statement.eligible());
             Money fund = amount(v, "结算单.基本医疗保险支付", statement.fund());
             Money critical = amount(v, "结算单.大病保险支付", statement.criticalIllness());
@@ -128,14 +127,4 @@ public record AssistanceForm(
         return m;
     }
 
-    private static void date(Violations v, String field, String text) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        try {
-            LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            v.add(field, "invalid-date", field + "应为yyyy-MM-dd");
-        }
-    }
 }

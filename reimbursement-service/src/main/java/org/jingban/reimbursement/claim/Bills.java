@@ -1,7 +1,6 @@
 package org.jingban.reimbursement.claim;
 
 import java.math.RoundingMode;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class Bills {
             } else if (!seen.add(number)) {
                 v.add(f + ".票据号码", "duplicate-invoice", "同一张票据只能填写一次：" + number);
             }
-            date(v, f + ".开票日期", invoice.date());
+            v.date(f + ".开票日期", invoice.date());
             Money amount = Money.tryParse(invoice.amount());
             if (amount == null || amount.signum() <= 0) {
                 v.add(f + ".票据金额", "invalid-amount", "票据金额应为大于0、最多两位小数的金额");
@@ -152,15 +151,4 @@ public final class Bills {
         return s != null && !s.isBlank();
     }
 
-    private static java.time.LocalDate date(Violations v, String field, String text) {
-        if (!present(text)) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            v.add(field, "invalid-date", field + "应为yyyy-MM-dd");
-            return null;
-        }
-    }
 }

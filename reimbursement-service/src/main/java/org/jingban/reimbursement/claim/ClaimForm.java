@@ -1,21 +1,14 @@
 package org.jingban.reimbursement.claim;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jingban.platform.benefits.BillLine;
-import org.jingban.platform.benefits.Category;
 import org.jingban.platform.benefits.InstitutionLevel;
 import org.jingban.platform.benefits.VisitType;
 import org.jingban.platform.catalog.ItemDefinition;
@@ -126,11 +119,11 @@ public record ClaimForm(
         }
         if (kind == ClaimKind.OUTPATIENT) {
             v.require("就诊日期", visitDate);
-            date(v, "就诊日期", visitDate);
+            v.date("就诊日期", visitDate);
         } else {
             v.require("入院日期", admissionDate).require("出院日期", dischargeDate);
-            LocalDate in = date(v, "入院日期", admissionDate);
-            LocalDate out = date(v, "出院日期", dischargeDate);
+            LocalDate in = v.date("入院日期", admissionDate);
+            LocalDate out = v.date("出院日期", dischargeDate);
             if (in != null && out != null) {
                 v.check(!out.isBefore(in), "出院日期", "before-admission", "出院日期不能早于入院日期");
             }
@@ -210,18 +203,6 @@ public record ClaimForm(
 
     static String normalise(String invoiceNumber) {
         return Bills.normalise(invoiceNumber);
-    }
-
-    private static LocalDate date(Violations v, String field, String text) {
-        if (!present(text)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            v.add(field, "invalid-date", field + "应为yyyy-MM-dd");
-            return null;
-        }
     }
 
     private static boolean present(String s) {

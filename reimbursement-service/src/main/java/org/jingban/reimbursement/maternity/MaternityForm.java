@@ -1,7 +1,6 @@
 package org.jingban.reimbursement.maternity;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,7 @@ public record MaternityForm(
             UnifiedSocialCreditCode.check(insuredUnit.uscc()).ifPresent(p -> v.add("参保缴费信息.统一社会信用代码", p.code(), p.message()));
         }
         v.require("就诊日期", serviceDate);
-        date(v, "就诊日期", serviceDate);
+        v.date("就诊日期", serviceDate);
         if (kind.paysBill()) {
             v.require("医疗机构名称", institutionName);
             Bills.validate(v, invoices, lines);
@@ -127,7 +126,7 @@ public record MaternityForm(
                 v.check(wage != null && wage.signum() > 0, "单位上年度职工月平均工资", "invalid-amount",
                         "单位上年度职工月平均工资应为大于0、最多两位小数的金额");
             }
-            date(v, "产假开始日期", leaveStart);
+            v.date("产假开始日期", leaveStart);
             v.check(babies == null || (babies >= 1 && babies <= 9), "胎数", "invalid-count", "胎数应为1至9");
             v.check(miscarriageMonths == null || (miscarriageMonths >= 1 && miscarriageMonths <= 10), "流产妊娠月数",
                     "invalid-count", "流产妊娠月数应为1至10");
@@ -166,16 +165,6 @@ public record MaternityForm(
         return false;
     }
 
-    private static void date(Violations v, String field, String text) {
-        if (!present(text)) {
-            return;
-        }
-        try {
-            LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            v.add(field, "invalid-date", field + "应为yyyy-MM-dd");
-        }
-    }
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();

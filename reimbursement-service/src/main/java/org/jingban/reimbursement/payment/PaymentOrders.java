@@ -2,7 +2,6 @@ package org.jingban.reimbursement.payment;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.jingban.platform.cases.CaseActor;

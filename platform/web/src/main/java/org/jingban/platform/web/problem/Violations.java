@@ -51,6 +51,22 @@ public final class Violations {
         return this;
     }
 
+    /**
+     * A date as the forms send it ({@code yyyy-MM-dd}): the date, or null when blank (required is checked apart) or not
+     * a date — then {@code invalid-date} is added for the field.
+     */
+    public java.time.LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            list.add(new Violation(field, "invalid-date", field + "应为yyyy-MM-dd"));
+            return null;
+        }
+    }
+
     public Violations add(String field, String code, String message) {
         list.add(new Violation(field, code, message));
         return this;
