@@ -12,7 +12,11 @@ import org.jingban.platform.catalog.MessageTemplate;
  * <ul>
  *   <li>{@code completed} (办结) → "completed" (已完成); an item that only has evaluation templates (定点协议管理)
  *       → "evaluation-passed";</li>
- *   <li>{@code refused} (未通过) and {@code rejected} (不予受理) → "failed" (未完成), else "evaluation-failed";</li>
+ *   <li>{@code refused} (未通过) → "failed" (未完成); an item that only has evaluation templates → "evaluation-failed"
+ *       when it was refused at or before its evaluation (not after it: an objection upheld in the 公示, a failed
+ *       negotiation are no "经评估…不合格");</li>
+ *   <li>{@code rejected} (不予受理, also a 补正 that lapsed) → "failed" where the item has it; the evaluation templates
+ *       never (nothing was evaluated): the applicant has the 不予受理 notice of the case;</li>
  *   <li>{@code stage-completed} of a 评估 stage → "evaluation-passed" (the evaluation result comes before the
  *       agreement is signed and the case completes; one message per case and template keeps it single);</li>
  *   <li>anything else → no message: the catalog has no template for it.</li>
@@ -31,7 +35,9 @@ public final class TemplateChoice {
     public static Optional<MessageTemplate> forEvent(String eventType, CaseEventData data, ItemDefinition item) {
         return switch (eventType) {
             case CaseEvents.COMPLETED -> first(item, COMPLETED, EVALUATION_PASSED);
-            case CaseEvents.REFUSED, CaseEvents.REJECTED -> first(item, FAILED, EVALUATION_FAILED);
+            case CaseEvents.REFUSED -> item.template(FAILED).isPresent() ? item.template(FAILED)
+                    : afterEvaluation(data) ? Optional.empty() : item.template(EVALUATION_FAILED);
+            case CaseEvents.REJECTED -> item.template(FAILED);
             case CaseEvents.STAGE_COMPLETED -> data.stage() != null && data.stage().contains("评估")
                     ? item.template(EVALUATION_PASSED) : Optional.empty();
             default -> Optional.empty();
@@ -42,6 +48,12 @@ public final class TemplateChoice {
     public static boolean mayNotify(String eventType) {
         return CaseEvents.COMPLETED.equals(eventType) || CaseEvents.REFUSED.equals(eventType)
                 || CaseEvents.REJECTED.equals(eventType) || CaseEvents.STAGE_COMPLETED.equals(eventType);
+    }
+
+    /** Refused in a stage that follows the evaluation (公示, 协商谈判, 签订协议). */
+    private static boolean afterEvaluation(CaseEventData data) {
+        String stage = data.stage();
+        return stage != null && (stage.contains("公示") || stage.contains("协商") || stage.contains("签订"));
     }
 
     private static Optional<MessageTemplate> first(ItemDefinition item, String event, String otherwise) {

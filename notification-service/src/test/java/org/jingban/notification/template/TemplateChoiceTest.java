@@ -60,4 +60,16 @@ class TemplateChoiceTest {
         assertThat(text).startsWith("【武威市医疗保障局】武威市凉州医院,经评估，你单位申请定点协议管理的评价结果为不合格。"
                 + "原因为：信息系统未按要求与医保信息平台对接。如有疑问，请咨询");
     }
+
+    @Test
+    void a_lapsed_or_refused_application_is_no_evaluation_failure_and_neither_is_an_objection_upheld_in_the_publicity() {
+        ItemDefinition designation = CATALOG.item("622036009001", "620600");
+        // 补正 not made within 5 working days (seed 002 §二十五): 不予受理, nothing was evaluated
+        CaseEventData lapsed = event(designation, CaseStatus.REJECTED, "受理",
+                List.of(Reason.of("supplement.lapsed", "未在5个工作日内补齐补正材料")));
+        assertThat(chosen(CaseEvents.REJECTED, lapsed, designation)).isEmpty();
+        CaseEventData objection = event(designation, CaseStatus.REFUSED, "公示",
+                List.of(Reason.of("objection.upheld", "公示期间异议成立")));
+        assertThat(chosen(CaseEvents.REFUSED, objection, designation)).isEmpty();
+    }
 }
