@@ -107,6 +107,11 @@ class DesignationApplicationTest {
         d.post("/applications/" + no + "/evaluation", TestTokens.reviewer("rv-lz", "620100"), Map.of("结果", "合格"))
                 .expectStatus().isNotFound();
 
+        // the shared case endpoint cannot pass the evaluation without its findings: it names the operation to use
+        assertThat(Designations.body(d.post("/cases/" + no + "/advance", wuwei.reviewer(), Map.of("stage", "评估"))
+                .expectStatus().isEqualTo(422)).findValuesAsString("code")).contains("owned-stage");
+        d.post("/cases/" + no + "/complete", wuwei.director(), Map.of()).expectStatus().isEqualTo(422);
+
         // seed 002 §二十五 组织评估①: findings recorded (and filed with the 行政部门)
         JsonNode evaluated = d.ok("/applications/" + no + "/evaluation", wuwei.reviewer(), Map.of("结果", "合格",
                 "评估方式", "第三方机构", "评估机构", "甘肃某评估咨询有限公司", "评估意见", "书面、现场评估符合定点条件",

@@ -44,8 +44,9 @@ public class ServiceAutoConfiguration {
     @Bean
     @ConditionalOnBean(CaseService.class)
     @ConditionalOnProperty("jingban.cases.path")
-    CaseHandlers caseHandlers(CaseService cases, ObjectProvider<AuditTrail> audit) {
-        return new CaseHandlers(cases, audit);
+    CaseHandlers caseHandlers(CaseService cases, ObjectProvider<AuditTrail> audit,
+                              ObjectProvider<org.jingban.platform.service.cases.OwnedStages> owned) {
+        return new CaseHandlers(cases, audit, owned);
     }
 
     /** The item extension point's submission path (see {@code org.jingban.platform.service.items}). */

@@ -63,10 +63,22 @@ public class CaseHandlers {
 
     private final CaseService cases;
     private final ObjectProvider<AuditTrail> audit;
+    private final ObjectProvider<OwnedStages> owned;
 
-    public CaseHandlers(CaseService cases, ObjectProvider<AuditTrail> audit) {
+    public CaseHandlers(CaseService cases, ObjectProvider<AuditTrail> audit, ObjectProvider<OwnedStages> owned) {
         this.cases = cases;
         this.audit = audit;
+        this.owned = owned;
+    }
+
+    /** 422 when a service's own operation must complete this stage (see {@link OwnedStages}). */
+    private void requireNotOwned(Case c, String stage) {
+        owned.orderedStream().map(o -> o.operationFor(c, stage)).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(operation -> {
+                    throw ProblemException.unprocessable("「" + stage + "」环节须通过专门的办理操作完成",
+                            java.util.List.of(new org.jingban.platform.web.problem.Violation("stage", "owned-stage",
+                                    "「" + stage + "」环节请通过 " + operation + " 办理，以记录该环节的结论")));
+                });
     }
 
     // ------------------------------------------------------------------ reading
@@ -161,6 +173,7 @@ public class CaseHandlers {
         return act(caseNumber, caller, c -> c.getCurrentStage().kind().roles(), stage == null ? "办理环节" : stage,
                 (c, actor) -> {
                     new Violations().require("stage", stage).throwIfAny();
+                    requireNotOwned(c, stage);
                     return cases.advance(c.getId(), actor, stage, form.remark());
                 });
     }
@@ -172,7 +185,10 @@ public class CaseHandlers {
                                        Caller caller) {
         Map<String, Object> details = form == null || form.details() == null ? Map.of() : form.details();
         return act(caseNumber, caller, c -> StageKind.COMPLETION.roles(), "办结",
-                (c, actor) -> cases.complete(c.getId(), actor, details));
+                (c, actor) -> {
+                    requireNotOwned(c, "办结");
+                    return cases.complete(c.getId(), actor, details);
+                });
     }
 
     @PostMapping("/{caseNumber}/refuse")
