@@ -124,6 +124,10 @@ class UnitEmployeesRetirementEndToEndTest extends EnrollmentTest {
             personAs(CLERK, c);
             web.post().uri("/api/v1/enrollment/persons/lookup").headers(h -> h.setBearerAuth(TestTokens.clerk("ww", WUWEI)))
                     .bodyValue(Map.of("证件号码", c)).exchange().expectStatus().isNotFound();
+            // a number that cannot exist is a 400 naming it, before any lookup (issue "Input hygiene")
+            web.post().uri("/api/v1/enrollment/persons/lookup").headers(h -> h.setBearerAuth(CLERK))
+                    .bodyValue(Map.of("证件号码", "620602199001011231")).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.violations[0].field").isEqualTo("证件号码");
             assertThat(template.count(new Query(Criteria.where("actor").is("lz-clerk").and("partyId").is(c)),
                     AuditTrail.COLLECTION).block(TIMEOUT)).isPositive();
 

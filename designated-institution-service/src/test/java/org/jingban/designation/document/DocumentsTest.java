@@ -101,7 +101,7 @@ class DocumentsTest {
         clock.on("2026-07-06");
         String uscc = TestIdentities.randomUnitCode(WUWEI);
         String inst = TestTokens.institution(uscc);
-        String no = Designations.body(d.applyHospital(d.hospital(uscc, "凉州<script>alert(1)</script>医院", "620602"))
+        String no = Designations.body(d.applyHospital(d.hospital(uscc, "凉州仁和&康复(R&D)医院", "620602"))
                 .expectStatus().isAccepted()).get("caseNumber").asString();
         d.ok("/cases/" + no + "/supplement", wuwei.clerk(), Map.of("reasons", List.of(
                 Map.of("message", "预测性分析报告缺近3个月运营状况"), Map.of("message", "信息系统测试验收材料未盖章"))));
@@ -133,7 +133,8 @@ class DocumentsTest {
         assertThat(receipt.get("content").get("评估时间").asString()).startsWith("在2026-07-");
         assertThat(d.get("/applications/" + no + "/documents/20", inst).get("content").toString()).contains("一、医疗机构需准备的评估材料");
         String printable = html("/applications/" + no + "/documents/19/html", inst);
-        assertThat(printable).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        // (markup never gets this far: the text policy refuses it in an organisation's name at the door)
+        assertThat(printable).contains("凉州仁和&amp;康复(R&amp;D)医院").doesNotContain("仁和&康复");
         // a document not issued (no rejection, no failed evaluation) is not there
         http.get().uri(Designations.BASE + "/applications/" + no + "/documents/22").headers(h -> h.setBearerAuth(inst))
                 .exchange().expectStatus().isNotFound();

@@ -49,7 +49,8 @@ public class FamilyHandlers {
     public record FamilyDebit(String relativeIdNumber, String amount, String idempotencyKey, String reference) {
     }
 
-    public record PayerQuery(String relativeIdNumber) {
+    /** The relative's 证件号码, and its type when not a 居民身份证. */
+    public record PayerQuery(String relativeIdType, String relativeIdNumber) {
     }
 
     @PostMapping("/api/v1/enrollment/accounts/family-members")
@@ -89,7 +90,13 @@ public class FamilyHandlers {
     @Operation(summary = "查询可为某人支付的家庭共济账户（结算用）")
     @Access(scopes = AccountHandlers.ACCOUNT_SCOPE)
     public Mono<List<FamilyAccounts.Payer>> payers(@RequestBody PayerQuery query) {
-        new Violations().require("relativeIdNumber", query.relativeIdNumber()).throwIfAny();
+        Violations v = new Violations().require("relativeIdNumber", query.relativeIdNumber());
+        if (query.relativeIdNumber() != null && !query.relativeIdNumber().isBlank()) {
+            // validated first: an invalid number is a 400, never an empty answer
+            org.jingban.platform.service.items.IdDocument.validateNumber(v, "relativeIdType", query.relativeIdType(),
+                    "relativeIdNumber", query.relativeIdNumber());
+        }
+        v.throwIfAny();
         return family.payersFor(query.relativeIdNumber()).collectList();
     }
 

@@ -19,6 +19,7 @@ import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.service.items.Submitted;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.web.problem.Violations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,7 +113,8 @@ public class PersonHandlers {
         return view(persons.findByIdNumber(caller.idNumber()), caller);
     }
 
-    public record Lookup(@JsonProperty("证件号码") String idNumber) {
+    /** 证件号码, and its 证件类型 when not a 居民身份证. */
+    public record Lookup(@JsonProperty("证件类型") String idType, @JsonProperty("证件号码") String idNumber) {
     }
 
     @PostMapping("/api/v1/enrollment/persons/lookup")
@@ -120,7 +122,12 @@ public class PersonHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036002002")))
     @Access({Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR})
     public Mono<PersonView> lookup(@RequestBody Lookup lookup, Caller caller) {
-        new Violations().require("证件号码", lookup.idNumber()).throwIfAny();
+        Violations v = new Violations().require("证件号码", lookup.idNumber());
+        if (lookup.idNumber() != null && !lookup.idNumber().isBlank()) {
+            // an identifier is validated before anything is looked up (400, not a 404 for a number that cannot exist)
+            IdDocument.validateNumber(v, "证件类型", lookup.idType(), "证件号码", lookup.idNumber());
+        }
+        v.throwIfAny();
         return view(persons.findByIdNumber(lookup.idNumber()), caller);
     }
 

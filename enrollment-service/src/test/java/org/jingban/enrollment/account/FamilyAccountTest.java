@@ -71,6 +71,10 @@ class FamilyAccountTest extends EnrollmentTest {
                 .bodyValue(Map.of("relativeIdNumber", child)).exchange().expectStatus().isOk()
                 .expectBody(List.class).returnResult().getResponseBody();
         assertThat(payers).hasSize(1);
+        // an invalid 证件号码 is a 400 naming it, never an empty list (issue "Input hygiene")
+        web.post().uri("/api/v1/enrollment/accounts/family-payers").headers(h -> h.setBearerAuth(SETTLEMENT))
+                .bodyValue(Map.of("relativeIdNumber", "620602199001011231")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("relativeIdNumber");
         String accountId = (String) ((Map<?, ?>) payers.get(0)).get("accountId");
 
         web.post().uri("/api/v1/enrollment/accounts/{a}/family-debits", accountId).headers(h -> h.setBearerAuth(SETTLEMENT))

@@ -156,8 +156,7 @@ public class FilingHandlers {
         Violations v = new Violations().require("证件号码", query.idNumber()).require("就医地", query.regionCode());
         if (query.idNumber() != null && !query.idNumber().isBlank()) {
             // the document types of 表11; 居民身份证 when not given
-            String type = query.idType() == null || query.idType().isBlank() ? IdDocument.RESIDENT_ID : query.idType();
-            new IdDocument(type, query.idNumber()).validate(v, "证件");
+            IdDocument.validateNumber(v, "证件类型", query.idType(), "证件号码", query.idNumber());
         }
         if (query.regionCode() != null && !query.regionCode().isBlank()) {
             v.check(query.regionCode().matches("\\d{6}"), "就医地", "unknown-region", "就医地应为6位区划代码");

@@ -32,6 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(JingbanWebProperties.class)
 public class WebAutoConfiguration {
 
+    /** Every request body's strings through the text policy; numbers never read as strings (TextPolicyModule). */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer jingbanTextPolicy() {
+        return org.jingban.platform.web.text.TextPolicyModule::apply;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public ProblemExceptionHandler jingbanProblemExceptionHandler(ObjectProvider<JsonMapper> jsonMapper,

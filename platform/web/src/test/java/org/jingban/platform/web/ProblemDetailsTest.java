@@ -170,4 +170,33 @@ class ProblemDetailsTest extends WebIntegrationTest {
         ((Logger) LoggerFactory.getLogger(loggerName)).addAppender(appender);
         return appender;
     }
+
+    @Test
+    void names_follow_the_text_policy_and_rare_characters_are_kept_exactly() {
+        // 生僻字 outside the BMP, the middle dot, NFC normalisation of a decomposed character
+        web.post().uri("/persons").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("姓名", "𠮷野·阿依", "单位名称", "武威市某公司（凉州）", "备注", "第一行\n第二行",
+                        "金额", "1.50"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.姓名").isEqualTo("𠮷野·阿依").jsonPath("$.单位名称").isEqualTo("武威市某公司（凉州）");
+        for (String hostile : new String[] {"张\u0000三", "\u202E三张", "张三😀", "<script>alert(1)</script>"}) {
+            web.post().uri("/persons").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(java.util.Map.of("姓名", hostile)) // serialised as JSON: a control character escaped (\\u0000)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.violations[0].field").isEqualTo("姓名");
+        }
+        web.post().uri("/persons").contentType(MediaType.APPLICATION_JSON).bodyValue(java.util.Map.of("备注", "a\u2066b"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("备注")
+                .jsonPath("$.violations[0].code").isEqualTo("text.bidi-control");
+    }
+
+    @Test
+    void a_number_is_never_read_as_a_string_so_floating_point_never_reaches_an_amount() {
+        web.post().uri("/persons").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"金额\": 1.5}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("金额")
+                .jsonPath("$.violations[0].code").isEqualTo("invalid-type");
+    }
 }

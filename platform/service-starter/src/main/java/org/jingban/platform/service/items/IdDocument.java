@@ -31,6 +31,19 @@ public record IdDocument(@JsonProperty("证件类型") String type, @JsonPropert
         }
     }
 
+    /**
+     * A 证件号码 sent on its own (a query, a lookup), with its type when not a 居民身份证: the problems named at
+     * {@code numberField} (and {@code typeField} for an unknown type), checked before anything is looked up.
+     */
+    public static void validateNumber(Violations v, String typeField, String type, String numberField, String number) {
+        String t = type == null || type.isBlank() ? RESIDENT_ID : type;
+        if (!TYPES.contains(t)) {
+            v.add(typeField, "unknown-id-type", "证件类型应为" + String.join("、", TYPES.stream().sorted().toList()) + "之一");
+        } else if (number != null && !number.isBlank() && (RESIDENT_ID.equals(t) || "户口簿".equals(t))) {
+            ResidentIdNumber.check(number).ifPresent(p -> v.add(numberField, p.code(), p.message()));
+        }
+    }
+
     /** Whether the number is a 居民身份证号码 that checks out (birth date and gender can then be read from it). */
     public boolean isResidentId() {
         return number != null && (RESIDENT_ID.equals(type) || "户口簿".equals(type)) && ResidentIdNumber.isValid(number);

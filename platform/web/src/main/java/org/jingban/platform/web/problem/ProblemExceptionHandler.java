@@ -187,6 +187,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     /** Malformed JSON, a value of the wrong type, an unconvertible path or query parameter. */
     private static ProblemException inputProblem(Throwable ex) {
+        org.jingban.platform.web.text.UnsafeTextException unsafe = find(ex, org.jingban.platform.web.text.UnsafeTextException.class);
+        if (unsafe != null) {
+            return ProblemException.validation(List.of(new Violation(pathOf(unsafe), unsafe.problem().code(),
+                    unsafe.problem().message())));
+        }
         MismatchedInputException mismatch = find(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             String field = pathOf(mismatch);

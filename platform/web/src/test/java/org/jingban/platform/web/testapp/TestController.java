@@ -46,6 +46,18 @@ public class TestController {
     public record Payment(String ref, int amountFen) {
     }
 
+    /** A person as the forms name them (the catalog's field names decide the text policy). */
+    public record Person(@com.fasterxml.jackson.annotation.JsonProperty("姓名") String name,
+                         @com.fasterxml.jackson.annotation.JsonProperty("单位名称") String unit,
+                         @com.fasterxml.jackson.annotation.JsonProperty("备注") String remark,
+                         @com.fasterxml.jackson.annotation.JsonProperty("金额") String amount) {
+    }
+
+    @PostMapping("/persons")
+    Mono<Person> person(@RequestBody Person person) {
+        return Mono.just(person);
+    }
+
     @PostMapping("/forms")
     Mono<Map<String, Object>> submit(@Valid @RequestBody ApplicationForm form) {
         return Mono.just(Map.of("name", form.name()));
