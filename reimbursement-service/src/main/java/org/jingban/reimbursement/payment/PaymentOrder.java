@@ -1,5 +1,6 @@
 package org.jingban.reimbursement.payment;
 
+import org.jingban.platform.payments.BankPort;
 import java.time.Instant;
 import java.util.List;
 

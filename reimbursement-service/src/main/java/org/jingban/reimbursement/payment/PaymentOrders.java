@@ -1,5 +1,6 @@
 package org.jingban.reimbursement.payment;
 
+import org.jingban.platform.payments.BankPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;

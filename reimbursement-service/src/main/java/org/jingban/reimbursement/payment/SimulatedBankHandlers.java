@@ -1,5 +1,6 @@
 package org.jingban.reimbursement.payment;
 
+import org.jingban.platform.payments.SimulatedBank;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -29,7 +29,7 @@ import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.jingban.reimbursement.Insured;
 import org.jingban.reimbursement.api.PaymentEvents;
 import org.jingban.reimbursement.api.ReimbursementTopics;
-import org.jingban.reimbursement.payment.SimulatedBank;
+import org.jingban.platform.payments.SimulatedBank;
 import org.jingban.settlement.api.SettlementEvents;
 import org.jingban.settlement.api.SettlementTopics;
 import org.junit.jupiter.api.AfterAll;

@@ -152,6 +152,18 @@ public class DirectSettlements {
         });
     }
 
+    /**
+     * The institution's settlements with a visit (住院: discharge) day in [{@code from}, {@code to}], SETTLED or
+     * reversed, in visit-day order: what the monthly declaration (622036010001/010002, package {@code monthly}) is
+     * built from and reconciled against.
+     */
+    public Flux<Settlement> ofInstitutionBetween(String institutionCode, LocalDate from, LocalDate to) {
+        return mongo.find(Query.query(Criteria.where("institutionCode").is(institutionCode)
+                        .and("visitDate").gte(from).lte(to)
+                        .and("status").in(Settlement.Status.SETTLED, Settlement.Status.REVERSING, Settlement.Status.REVERSED))
+                .with(org.springframework.data.domain.Sort.by("visitDate", "_id")), Settlement.class);
+    }
+
     // ---------------------------------------------------------------- the steps
 
     private Mono<Result> replay(Settlement existing, String fingerprint) {

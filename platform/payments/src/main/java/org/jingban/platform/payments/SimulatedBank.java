@@ -1,4 +1,4 @@
-package org.jingban.reimbursement.payment;
+package org.jingban.platform.payments;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,11 +1,12 @@
-package org.jingban.reimbursement.payment;
+package org.jingban.platform.payments;
 
 import reactor.core.publisher.Mono;
 
 /**
- * The bank that pays reimbursements to the applicants' accounts (代发). Every call carries the payment order's id as
- * the idempotency key: sending one order twice (after a crash, a timeout, a retry) makes one transfer.
- * {@link SimulatedBank} stands in for it in the local stack and the tests.
+ * The bank that pays (代发): reimbursements to the applicants' accounts, the monthly settlement to the institutions'.
+ * Every call carries the payment order's id as the idempotency key: sending one order twice (after a crash, a timeout,
+ * a retry) makes one transfer. {@link SimulatedBank} stands in for it in the local stack and the tests; a region plugs
+ * its bank's adapter in as a {@code BankPort} bean.
  */
 public interface BankPort {
 
