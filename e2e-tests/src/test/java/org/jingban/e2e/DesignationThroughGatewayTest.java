@@ -49,7 +49,7 @@ class DesignationThroughGatewayTest extends E2eTest {
         api.post(BASE + "/cases/" + no + "/accept", clerk, Map.of()).expect(200);
         Api.Reply receipt = api.get(BASE + "/applications/" + no + "/documents/19/html", hospital);
         assertThat(receipt.status()).isEqualTo(200);
-        assertThat(receipt.raw()).contains("甘肃省定点医药机构受理回执", no, "&lt;兰州&gt;");
+        assertThat(receipt.raw()).contains("甘肃省定点医药机构受理回执", no, "兰州城关康复&amp;护理医院");
 
         // 评估 by a reviewer (not the clerk who accepted), then 公示 of 5 working days
         Map<String, Object> evaluated = api.post(BASE + "/applications/" + no + "/evaluation", reviewer, Map.of(
@@ -109,7 +109,7 @@ class DesignationThroughGatewayTest extends E2eTest {
 
     private Map<String, Object> hospital(String uscc) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("医疗机构名称", "<兰州>城关康复医院");
+        f.put("医疗机构名称", "兰州城关康复&护理医院");
         f.put("法定代表人信息(姓名、身份证号、联系方式)", person("张法人"));
         f.put("主要负责人信息(姓名、身份证号、联系方式)", person("李院长"));
         f.put("实际控制人信息(姓名、身份证号、联系方式)", person("王控制"));
