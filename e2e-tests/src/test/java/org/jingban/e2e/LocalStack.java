@@ -165,8 +165,14 @@ final class LocalStack implements AutoCloseable {
 
     private synchronized void stopAll() {
         List<RuntimeException> failures = new ArrayList<>();
-        // the gateway last: the services fetch nothing from it while stopping
-        for (ServiceJvm jvm : List.of(enrollment, transfer, offsiteFiling, notification, gateway)) {
+        // every JVM started (the services first, the gateway last: they fetch nothing from it while stopping); the
+        // same list as started, so that no service added later is left running after the suite
+        List<ServiceJvm> order = new ArrayList<>();
+        if (all != null) {
+            all.stream().filter(j -> j != gateway).forEach(order::add);
+        }
+        order.add(gateway);
+        for (ServiceJvm jvm : order) {
             if (jvm == null) {
                 continue;
             }
