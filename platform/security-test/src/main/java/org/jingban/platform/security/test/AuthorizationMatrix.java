@@ -34,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       object) → neither 401 nor 403 (nor 404 for an existing object). The request carries no meaningful
  *       body, so 400/415/422 are fine: authorization let it through.</li>
  * </ol>
+ * And for every operation with a JSON body, a seeded, bounded <b>hostile-input pass</b> with the caller the matrix
+ * lets through: bodies built from the operation's documented schema with every text carrying a control or
+ * bidirectional character and every number or boolean a word, a top-level array, truncated JSON — each must be
+ * answered 4xx with an {@code application/problem+json} body, never 2xx (nothing invalid stored) and never 5xx.
  * Public operations ({@code x-jingban-public}) must answer without a token. An operation with neither
  * extension fails: every endpoint names who may call it ({@code @Access}). New endpoints are covered
  * without a new test.
@@ -45,6 +49,7 @@ public final class AuthorizationMatrix {
 
     private final WebTestClient http;
     private final MatrixFixtures fixtures;
+    private JsonNode schemas = JsonMapper.builder().build().createObjectNode();
 
     private AuthorizationMatrix(WebTestClient http, MatrixFixtures fixtures) {
         this.http = http;
@@ -59,7 +64,9 @@ public final class AuthorizationMatrix {
     private Stream<DynamicNode> build() {
         byte[] document = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
-        JsonNode paths = JsonMapper.builder().build().readTree(document).path("paths");
+        JsonNode root = JsonMapper.builder().build().readTree(document);
+        JsonNode paths = root.path("paths");
+        schemas = root.path("components").path("schemas");
         List<DynamicNode> nodes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
@@ -126,6 +133,7 @@ public final class AuthorizationMatrix {
                 tests.add(DynamicTest.dynamicTest("its own " + partyRole + ": allowed",
                         () -> expectNot(call(method, uri, tokenFor(partyRole, owner, region), hasBody),
                                 "its own party", 401, 403, 404)));
+                hostile(tests, method, uri, operation, tokenFor(partyRole, owner, region));
             }
             allowed.stream().filter(Role::staff).findFirst().ifPresent(staff -> {
                 String elsewhere = "110000".equals(region) ? "120000" : "110000";
@@ -135,6 +143,9 @@ public final class AuthorizationMatrix {
                 tests.add(DynamicTest.dynamicTest(staff + " of its region: allowed",
                         () -> expectNot(call(method, uri, tokenFor(staff, null, region), hasBody),
                                 "staff of region " + region, 401, 403, 404)));
+                if (!allowed.contains(partyRole(owner.kind()))) {
+                    hostile(tests, method, uri, operation, tokenFor(staff, null, region));
+                }
             });
         } else {
             Iterator<Role> first = allowed.iterator();
@@ -142,13 +153,73 @@ public final class AuthorizationMatrix {
                 Role role = first.next();
                 tests.add(DynamicTest.dynamicTest(role + ": allowed",
                         () -> expectNot(call(method, uri, tokenFor(role, null, region), hasBody), "role " + role, 401, 403)));
+                hostile(tests, method, uri, operation, tokenFor(role, null, region));
             } else if (!scopes.isEmpty()) {
                 tests.add(DynamicTest.dynamicTest("system client with scope " + scopes.get(0) + ": allowed",
                         () -> expectNot(call(method, uri, TestTokens.system("matrix-client", scopes.get(0)), hasBody),
                                 "scope " + scopes.get(0), 401, 403)));
+                hostile(tests, method, uri, operation, TestTokens.system("matrix-client", scopes.get(0)));
             }
         }
         return tests.stream().map(DynamicNode.class::cast);
+    }
+
+    /** The hostile-input pass of one operation with a JSON body (see the class comment). */
+    private void hostile(List<DynamicTest> tests, String method, String uri, JsonNode operation, String token) {
+        JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            return;
+        }
+        tests.add(DynamicTest.dynamicTest("hostile input: a 4xx problem, never 2xx or 5xx", () -> {
+            java.util.Random random = new java.util.Random(uri.hashCode());
+            List<String> bodies = new ArrayList<>();
+            JsonNode built = hostileValue(resolve(schema), random, 0);
+            if (built.isObject() && !built.isEmpty()) {
+                for (int i = 0; i < 3; i++) {
+                    bodies.add(hostileValue(resolve(schema), random, 0).toString());
+                }
+            }
+            bodies.add("[]");
+            bodies.add("{\"");
+            for (String body : bodies) {
+                var result = http.method(HttpMethod.valueOf(method)).uri(uri).headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody().returnResult();
+                int status = result.getStatus().value();
+                if (status < 400 || status >= 500) {
+                    throw new AssertionError(method + " " + uri + " answered " + status + " to the hostile body " + body);
+                }
+                MediaType type = result.getResponseHeaders().getContentType();
+                if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
+                    throw new AssertionError(method + " " + uri + " answered " + status + " without a problem body to " + body);
+                }
+            }
+        }));
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        return ref.startsWith("#/components/schemas/") ? schemas.path(ref.substring("#/components/schemas/".length())) : schema;
+    }
+
+    /** Every text with a control or bidi character, every number and boolean a word, nested as documented. */
+    private JsonNode hostileValue(JsonNode schema, java.util.Random random, int depth) {
+        JsonMapper json = JsonMapper.builder().build();
+        String[] texts = {"\u0000注入", "\u202E反向", "a\u0007b", "\u2066隔离"};
+        String type = schema.path("type").asString("");
+        if (schema.has("properties") || "object".equals(type)) {
+            var object = json.createObjectNode();
+            if (depth < 3) {
+                for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
+                    object.set(p.getKey(), hostileValue(resolve(p.getValue()), random, depth + 1));
+                }
+            }
+            return object;
+        }
+        return switch (type) {
+            case "array" -> json.createArrayNode().add(hostileValue(resolve(schema.path("items")), random, depth + 1));
+            case "integer", "number", "boolean" -> json.getNodeFactory().textNode("非数值" + random.nextInt(100));
+            default -> json.getNodeFactory().textNode(texts[random.nextInt(texts.length)]);
+        };
     }
 
     /** Up to one party role and one staff-like role the operation does not name (a scope-less client too). */
