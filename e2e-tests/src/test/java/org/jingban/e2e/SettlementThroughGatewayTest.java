@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * 直接结算 through the gateway on the packaged services: a Wuwei employee enrolled at enrollment-service with a credited
  * account, a hospital designated, a bill settled by the hospital (settlement-service debits the account at the real
  * enrollment-service), then a manual claim of the same invoice refused by reimbursement-service (422 invoice-settled),
- * and the settlement reversed (the account credited back).
+ * and the settlement reversed (the account credited back). And settlement-service killed while it settles: the hospital's
+ * retry after the restart finds or makes the one settlement, and the account is debited once.
  *
  * <p>The designation is published as designated-institution-service's {@code agreement.signed} event rather than driven
  * through its endpoints: a designation cannot complete today, its 公示 lasts 5 working days (DesignationThroughGatewayTest
@@ -114,6 +115,79 @@ class SettlementThroughGatewayTest extends E2eTest {
             assertThat(new BigDecimal((String) Api.map(personQuery(person, id).get("account")).get("balance")))
                     .isEqualByComparingTo(balance);
         }
+    }
+
+    @Test
+    void a_settlement_service_killed_mid_settlement_and_retried_after_restart_debits_the_account_once() {
+        String id = newIdNumber(1982);
+        String person = api.person(id);
+        String unit = newUscc(WUWEI);
+        api.post("/api/v1/enrollment/units", api.agent(unit), unitForm(unit, "武威市重启测试商贸有限公司", WUWEI)).expect(201);
+        api.post("/api/v1/enrollment/employees", api.agent(unit), employeesForm(unit, EMPLOYEE_MATERIALS,
+                List.of(employeeRow("重启人", id, "6000.00", "增加")))).expect(201);
+        eventually("insured in Wuwei", () -> insurance(personQuery(person, id), EMPLOYEE, WUWEI));
+        api.post("/api/v1/enrollment/accounts/contributions", api.system("tax-bureau", "enrollment:contributions"),
+                Map.of("postings", List.of(Map.of("serialNumber", "E2E-K-" + id, "idNumber", id, "period", "202611",
+                        "insuranceType", EMPLOYEE, "regionCode", WUWEI, "contributionAmount", "2000.00")))).list();
+        BigDecimal balance = new BigDecimal((String) Api.map(personQuery(person, id).get("account")).get("balance"));
+        String code = "H" + LIANGZHOU + ThreadLocalRandom.current().nextInt(10000, 99999);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        AgreementEvents.Agreement agreement = new AgreementEvents.Agreement("XY-" + code, code, newUscc(WUWEI),
+                "凉州区重启测试医院", "MEDICAL_INSTITUTION", WUWEI, LIANGZHOU, "二级",
+                List.of(AgreementEvents.OUTPATIENT), List.of(), "ACTIVE", today.minusYears(1), today.plusYears(2),
+                null, null, null, null, null);
+        TestEvents.publish(DesignationTopics.EVENTS, "/jingban/designated-institution", AgreementEvents.SIGNED,
+                agreement.agreementNumber(), agreement);
+        stack.awaitConsumed("settlement-service-designation", DesignationTopics.EVENTS);
+        stack.awaitConsumed("settlement-service-enrollment", EnrollmentTopics.EVENTS);
+        stack.awaitConsumed("settlement-service-accounts", EnrollmentTopics.EVENTS);
+
+        String hospital = api.token(Map.of("role", "INSTITUTION", "subject", "inst-" + code, "institution", code));
+        Map<String, Object> bill = new LinkedHashMap<>();
+        bill.put("invoiceNumber", "WWKILL" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+        bill.put("idNumber", id);
+        bill.put("visitType", "OUTPATIENT");
+        bill.put("visitDate", today.toString());
+        bill.put("lines", List.of(Map.of("code", "XY001", "name", "阿莫西林胶囊", "category", "甲类", "quantity", "2",
+                "unitPrice", "150.00", "amount", "300.00")));
+        // the hospital sends the bill; settlement-service dies while (or right after) it settles — where exactly the
+        // kill lands does not matter: whatever it left, the retry after the restart must debit the account once
+        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return api.post("/api/v1/settlement/settlements", hospital, bill).status();
+            } catch (RuntimeException e) {
+                return -1;
+            }
+        });
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(50, 400));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stack.settlement.kill();
+        first.join();
+        stack.settlement.start();
+        stack.settlement.awaitLive(LocalStack.START_TIMEOUT);
+
+        // the retry: the same settlement (201 if the first never got stored, else 200), settled
+        Map<String, Object> receipt = eventually("the retry answered", () -> {
+            Api.Reply r = api.post("/api/v1/settlement/settlements", hospital, bill);
+            return r.status() == 200 || r.status() == 201 ? r.expect(r.status()) : null;
+        });
+        String settlementId = (String) receipt.get("settlementId");
+        Map<String, Object> done = eventually("settled", () -> {
+            Map<String, Object> now = api.get("/api/v1/settlement/settlements/" + settlementId, hospital).expect(200);
+            return "SETTLED".equals(now.get("status")) ? now : null;
+        });
+        // 甲类 300.00: (300 − 200 起付线) × 50% = 50.00 from the fund; the account pays the rest it covers, once
+        assertThat(done).containsEntry("fund", "50.00");
+        BigDecimal paidFromAccount = new BigDecimal((String) done.get("personalAccount"));
+        Map<String, Object> account = eventually("the account as settled", () -> {
+            Map<String, Object> a = Api.map(personQuery(person, id).get("account"));
+            return new BigDecimal((String) a.get("balance")).compareTo(balance.subtract(paidFromAccount)) == 0 ? a : null;
+        });
+        assertThat(Api.maps(account.get("entries"))).filteredOn(e -> ((String) e.get("amount")).startsWith("-"))
+                .hasSize(paidFromAccount.signum() > 0 ? 1 : 0);
     }
 
     private Map<String, Object> claim(String id, String invoice, LocalDate day) {
