@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
 @Tag(name = "定点申请", description = "医疗机构、零售药店申请定点协议管理：申请、评估、公示与异议、协商谈判、签订医保协议")
 public class ApplicationHandlers {
 
+    /** The steps after 受理 belong to both items (x-item-code of their operations). */
+    static final String DESIGNATION_ITEMS = "622036009001,622036009002";
+
     private final DesignationApplications applications;
     private final DesignationSteps steps;
     private final Dossiers dossiers;
@@ -102,7 +105,8 @@ public class ApplicationHandlers {
     @PostMapping("/{caseNumber}/evaluation")
     @Operation(summary = "评估结论", description = "评估小组或第三方机构书面、现场评估后记录评估意见（报同级医疗保障行政部门备案）；"
             + "合格进入公示，不合格的告知理由和整改建议（表23），整改3个月后可再次申请，再次评估仍不合格的12个月内不得再次申请。"
-            + "受理人员不能评估同一申请")
+            + "受理人员不能评估同一申请",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = {Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> evaluate(@PathVariable String caseNumber, @RequestBody(required = false) EvaluationForm form,
                                       Caller caller) {
@@ -138,7 +142,8 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/{caseNumber}/publicity")
-    @Operation(summary = "开始公示", description = "评估合格的纳入拟签订医保协议名单向社会公示，公示期不少于5个工作日（按法定工作日历计算）；缺省今日开始")
+    @Operation(summary = "开始公示", description = "评估合格的纳入拟签订医保协议名单向社会公示，公示期不少于5个工作日（按法定工作日历计算）；缺省今日开始",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = {Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> publicity(@PathVariable String caseNumber, @RequestBody(required = false) PublicityForm form,
                                        Caller caller) {
@@ -154,7 +159,8 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/{caseNumber}/objections")
-    @Operation(summary = "登记公示异议", description = "公示期内收到的异议（来信、来电、来访）由工作人员登记")
+    @Operation(summary = "登记公示异议", description = "公示期内收到的异议（来信、来电、来访）由工作人员登记",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = {Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> objection(@PathVariable String caseNumber, @RequestBody(required = false) ObjectionForm form,
                                        Caller caller) {
@@ -174,7 +180,8 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/{caseNumber}/objections/{no}/resolution")
-    @Operation(summary = "处理公示异议", description = "结论：成立 / 不成立，并写明处理意见；异议全部处理后方可结束公示")
+    @Operation(summary = "处理公示异议", description = "结论：成立 / 不成立，并写明处理意见；异议全部处理后方可结束公示",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = {Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> resolve(@PathVariable String caseNumber, @PathVariable int no,
                                      @RequestBody(required = false) ResolutionForm form, Caller caller) {
@@ -193,7 +200,8 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/{caseNumber}/publicity/conclusion")
-    @Operation(summary = "结束公示", description = "公示期满、异议均已处理后，由评估结论作出人以外的人员结束公示：无异议或异议不成立的进入协商谈判，异议成立的未通过")
+    @Operation(summary = "结束公示", description = "公示期满、异议均已处理后，由评估结论作出人以外的人员结束公示：无异议或异议不成立的进入协商谈判，异议成立的未通过",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = {Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> conclude(@PathVariable String caseNumber, Caller caller) {
         return steps.concludePublicity(caseNumber, caller).flatMap(done -> decided(caller, done, "结束公示"));
@@ -207,7 +215,8 @@ public class ApplicationHandlers {
 
     @PostMapping("/{caseNumber}/negotiation")
     @Operation(summary = "协商谈判", description = "结果：达成一致（写明协议范围：门诊、住院、门诊慢特病、生育、异地就医直接结算；零售药店为药品零售、"
-            + "异地就医直接结算）/ 未达成一致；达成一致的应在5个工作日内签订医保协议")
+            + "异地就医直接结算）/ 未达成一致；达成一致的应在5个工作日内签订医保协议",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = {Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> negotiate(@PathVariable String caseNumber, @RequestBody(required = false) NegotiationForm form,
                                        Caller caller) {
@@ -233,7 +242,8 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/{caseNumber}/agreement")
-    @Operation(summary = "签订医保协议", description = "由负责人签订：赋定点医药机构编码（H/P+6位行政区划+5位顺序号），协议编号、有效期、协议范围，发布协议签订事件并办结")
+    @Operation(summary = "签订医保协议", description = "由负责人签订：赋定点医药机构编码（H/P+6位行政区划+5位顺序号），协议编号、有效期、协议范围，发布协议签订事件并办结",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))
     @Access(value = Role.DIRECTOR, object = Access.ObjectOwner.PATH)
     public Mono<DossierView> sign(@PathVariable String caseNumber, Caller caller) {
         return steps.sign(caseNumber, caller).flatMap(done -> decided(caller, done, "签订医保协议"));

@@ -176,7 +176,6 @@ public class AssistanceApplications {
         if (SUBSIDY.equals(itemCode)) {
             return p.coverage(InsuranceTypes.RESIDENT_INSURANCE);
         }
-        return p.coverage(InsuranceTypes.EMPLOYEE_INSURANCE).filter(InsuredPerson.Coverage::active)
-                .or(() -> p.coverage(InsuranceTypes.RESIDENT_INSURANCE));
+        return p.activeBasicCoverage().or(() -> p.coverage(InsuranceTypes.RESIDENT_INSURANCE));
     }
 }

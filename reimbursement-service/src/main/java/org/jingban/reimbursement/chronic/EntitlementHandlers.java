@@ -128,7 +128,8 @@ public class EntitlementHandlers {
     }
 
     @PostMapping("/entitlements/{entitlementNumber}/institution")
-    @Operation(summary = "变更门诊慢特病定点医疗机构", description = "本人或参保地受理人员；结算服务据此更新")
+    @Operation(summary = "变更门诊慢特病定点医疗机构", description = "本人或参保地受理人员；结算服务据此更新",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036005000")))
     @Access(value = {Role.INSURED_PERSON, Role.CLERK}, object = Access.ObjectOwner.PATH)
     public Mono<EntitlementView> changeInstitution(@PathVariable String entitlementNumber,
                                                    @RequestBody InstitutionChoice choice, Caller caller) {
@@ -147,7 +148,8 @@ public class EntitlementHandlers {
     }
 
     @PostMapping("/entitlements/{entitlementNumber}/end")
-    @Operation(summary = "终止门诊慢特病待遇", description = "本人申请终止，或参保地审核人员依核查结果终止；已终止的再次终止不改变任何内容")
+    @Operation(summary = "终止门诊慢特病待遇", description = "本人申请终止，或参保地审核人员依核查结果终止；已终止的再次终止不改变任何内容",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036005000")))
     @Access(value = {Role.INSURED_PERSON, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<EntitlementView> end(@PathVariable String entitlementNumber, @RequestBody Ending ending, Caller caller) {
         return entitlements.byNumber(entitlementNumber)

@@ -119,11 +119,12 @@ public record ClaimForm(
         }
         if (kind == ClaimKind.OUTPATIENT) {
             v.require("就诊日期", visitDate);
-            v.date("就诊日期", visitDate);
+            notFuture(v, "就诊日期", v.date("就诊日期", visitDate));
         } else {
             v.require("入院日期", admissionDate).require("出院日期", dischargeDate);
             LocalDate in = v.date("入院日期", admissionDate);
             LocalDate out = v.date("出院日期", dischargeDate);
+            notFuture(v, "出院日期", out);
             if (in != null && out != null) {
                 v.check(!out.isBefore(in), "出院日期", "before-admission", "出院日期不能早于入院日期");
             }
@@ -199,6 +200,13 @@ public record ClaimForm(
     @Override
     public boolean materialApplies(Material material) {
         return material.condition() != null && material.condition().contains("意外伤害") && isInjury();
+    }
+
+    /** A bill is claimed after the visit: a day after today (Asia/Shanghai) is refused with the other problems. */
+    private static void notFuture(Violations v, String field, LocalDate day) {
+        if (day != null) {
+            v.check(!day.isAfter(LocalDate.now(org.jingban.platform.cases.Case.ZONE)), field, "future-date", "就医日期不能晚于今天");
+        }
     }
 
     static String normalise(String invoiceNumber) {

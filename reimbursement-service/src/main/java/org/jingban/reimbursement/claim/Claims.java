@@ -1,6 +1,5 @@
 package org.jingban.reimbursement.claim;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.UUID;
 
 import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
-import org.jingban.enrollment.api.coverage.InsuredPerson;
 import org.jingban.platform.benefits.Benefit;
 import org.jingban.platform.benefits.BenefitCalculator;
 import org.jingban.platform.benefits.Place;
@@ -69,11 +67,10 @@ public class Claims {
     private final Accumulations accumulations;
     private final Policies policies;
     private final ClaimProperties properties;
-    private final Clock clock;
 
     public Claims(Catalog catalog, ItemSubmissions submissions, EnrollmentReadModel enrollment,
                   OffsiteFilingReadModel filings, Entitlements entitlements, InvoiceRegister invoices,
-                  Accumulations accumulations, Policies policies, ClaimProperties properties, Clock clock) {
+                  Accumulations accumulations, Policies policies, ClaimProperties properties) {
         this.catalog = catalog;
         this.submissions = submissions;
         this.enrollment = enrollment;
@@ -83,7 +80,6 @@ public class Claims {
         this.accumulations = accumulations;
         this.policies = policies;
         this.properties = properties;
-        this.clock = clock;
     }
 
     public Mono<Submitted> apply(ClaimKind kind, ClaimForm form, Caller caller) {
@@ -92,12 +88,8 @@ public class Claims {
         submissions.validate(form, reference);
         String idNumber = form.id().number();
         LocalDate visit = form.serviceDate();
-        if (visit.isAfter(LocalDate.now(clock.withZone(Case.ZONE)))) {
-            throw ProblemException.validation(List.of(new Violation(
-                    kind == ClaimKind.OUTPATIENT ? "就诊日期" : "出院日期", "future-date", "就医日期不能晚于今天")));
-        }
         return enrollment.byIdNumber(idNumber)
-                .flatMap(p -> Mono.justOrEmpty(coverage(p)))
+                .flatMap(p -> Mono.justOrEmpty(p.activeBasicCoverage()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("未查询到该人员的基本医疗保险参保信息，参保人员方可申请报销",
                         List.of(new Violation("证件类型及号码", "not-insured", "未查询到该人员的基本医疗保险参保信息")))))
                 .flatMap(coverage -> {
@@ -195,12 +187,6 @@ public class Claims {
         }
         return item.steps().stream().filter(s -> StageKind.of(s) == StageKind.COMPLETION).findFirst()
                 .orElse(item.steps().get(item.steps().size() - 1));
-    }
-
-    /** The person's active basic medical insurance: 职工 first, else 城乡居民. */
-    private static java.util.Optional<InsuredPerson.Coverage> coverage(InsuredPerson p) {
-        return p.coverage(InsuranceTypes.EMPLOYEE_INSURANCE).filter(InsuredPerson.Coverage::active)
-                .or(() -> p.coverage(InsuranceTypes.RESIDENT_INSURANCE).filter(InsuredPerson.Coverage::active));
     }
 
     /** 统筹区内, or off-site with or without a filing that covers the visit. */

@@ -1,13 +1,12 @@
 package org.jingban.reimbursement.payment;
 
-import org.jingban.platform.payments.BankPort;
 import java.time.Instant;
 import java.util.List;
 
 import org.jingban.platform.benefits.YearToDate;
-import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.payments.BankOrder;
 import org.jingban.reimbursement.api.PaymentEvents;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,21 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * point leaves it in one of these states, from which {@link PaymentOrders} carries it on.
  */
 @Document("payment_orders")
-public class PaymentOrder extends AggregateDocument {
-
-    public enum Status {
-        ORDERED("已下达"), SENT("已提交银行"), CONFIRMED("已到账"), REJECTED("银行退回");
-
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
+public class PaymentOrder extends BankOrder {
 
     /** {@link YearToDate} in whole fen, as stored. */
     record Usage(long deductiblePaid, long basicFundPaid, long outpatientFundPaid, long chronicFundPaid,
@@ -54,16 +39,11 @@ public class PaymentOrder extends AggregateDocument {
     public record Line(String rule, String text, String amount) {
     }
 
-    private String caseNumber;
     private String itemCode;
     private String claimId;
     private String idNumber;
     private String regionCode;
     private int policyYear;
-    private String accountNumber;
-    private String bankName;
-    private String holder;
-    private long amountFen;
     private long fundFen;
     private long criticalIllnessFen;
     private long assistanceFen;
@@ -71,14 +51,6 @@ public class PaymentOrder extends AggregateDocument {
     private List<String> invoiceNumbers;
     /** What this payment adds to the person's year (the calculator's after − before), applied once. */
     private Usage used;
-    /** Whether the case was completed after the confirmation (a crash between the two is carried on). */
-    private boolean caseCompleted;
-    private Status status;
-    private String bankReference;
-    private String rejection;
-    private Instant orderedAt;
-    private Instant sentAt;
-    private Instant confirmedAt;
 
     protected PaymentOrder() {
     }
@@ -92,96 +64,34 @@ public class PaymentOrder extends AggregateDocument {
 
     public static PaymentOrder order(Terms t, Instant at) {
         PaymentOrder o = new PaymentOrder();
-        o.id = t.caseId();
-        o.caseNumber = t.caseNumber();
+        o.ordered(t.caseId(), t.caseNumber(), t.accountNumber(), t.bankName(), t.holder(), t.amount().fen(), at);
         o.itemCode = t.itemCode();
         o.claimId = t.claimId();
         o.idNumber = t.idNumber();
         o.regionCode = t.regionCode();
         o.policyYear = t.policyYear();
-        o.accountNumber = t.accountNumber();
-        o.bankName = t.bankName();
-        o.holder = t.holder();
-        o.amountFen = t.amount().fen();
         o.fundFen = t.fund().fen();
         o.criticalIllnessFen = t.criticalIllness().fen();
         o.assistanceFen = t.assistance().fen();
         o.breakdown = List.copyOf(t.breakdown());
         o.invoiceNumbers = List.copyOf(t.invoiceNumbers());
         o.used = Usage.of(t.used());
-        o.status = Status.ORDERED;
-        o.orderedAt = at;
         o.publish(PaymentEvents.ORDERED);
         return o;
     }
 
-    /** The bank took it (false: nothing changes). */
-    boolean sent(String reference, Instant at) {
-        if (status != Status.ORDERED) {
-            return false;
-        }
-        status = Status.SENT;
-        bankReference = reference;
-        sentAt = at;
-        return true;
-    }
-
-    /** The bank booked it (false: it was confirmed before). */
-    boolean confirm(String reference, Instant at) {
-        if (status == Status.CONFIRMED) {
-            return false;
-        }
-        status = Status.CONFIRMED;
-        bankReference = reference;
-        confirmedAt = at;
+    @Override
+    protected void onConfirmed() {
         publish(PaymentEvents.CONFIRMED);
-        return true;
     }
 
-    boolean reject(String reason, Instant at) {
-        if (status == Status.CONFIRMED || status == Status.REJECTED) {
-            return false;
-        }
-        status = Status.REJECTED;
-        rejection = reason;
-        confirmedAt = at;
-        return true;
-    }
-
-    boolean caseCompleted() {
-        if (caseCompleted) {
-            return false;
-        }
-        caseCompleted = true;
-        return true;
-    }
-
-    /** What the 已完成 message names: 金额, 收款人, 银行 and the account's last four digits (never the whole number). */
-    public java.util.Map<String, Object> resultDetails() {
-        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
-        d.put("amount", amount().toString());
-        if (holder != null) {
-            d.put("payee", holder);
-        }
-        if (bankName != null) {
-            d.put("bank", bankName);
-        }
-        if (accountNumber != null && accountNumber.length() >= 4) {
-            d.put("accountTail", accountNumber.substring(accountNumber.length() - 4));
-        }
-        return d;
-    }
-
-    public boolean nothingToPay() {
-        return amountFen == 0;
+    @Override
+    protected String remark() {
+        return "医疗费用手工报销 " + caseNumber;
     }
 
     public Money amount() {
         return Money.ofFen(amountFen);
-    }
-
-    BankPort.Transfer transfer() {
-        return new BankPort.Transfer(id, accountNumber, bankName, holder, amountFen, "医疗费用手工报销 " + caseNumber);
     }
 
     private void publish(String type) {
@@ -190,26 +100,15 @@ public class PaymentOrder extends AggregateDocument {
         enqueue(OutboxEvent.of(type, id, regionCode, new PaymentEvents.Payment(id, caseNumber, itemCode, idNumber,
                 regionCode, policyYear, Money.ofFen(amountFen).toString(), Money.ofFen(fundFen).toString(),
                 Money.ofFen(criticalIllnessFen).toString(), Money.ofFen(assistanceFen).toString(), account,
-                invoiceNumbers, status.name(), used == null ? YearToDate.ZERO : used.yearToDate())));
+                invoiceNumbers, getStatus().name(), used == null ? YearToDate.ZERO : used.yearToDate())));
     }
 
-    public String getCaseNumber() { return caseNumber; }
     public String getItemCode() { return itemCode; }
     public String getClaimId() { return claimId; }
     public String getIdNumber() { return idNumber; }
     public String getRegionCode() { return regionCode; }
     public int getPolicyYear() { return policyYear; }
-    public String getAccountNumber() { return accountNumber; }
-    public String getBankName() { return bankName; }
-    public long getAmountFen() { return amountFen; }
     public List<Line> getBreakdown() { return breakdown; }
     public List<String> getInvoiceNumbers() { return invoiceNumbers; }
     public YearToDate getUsed() { return used.yearToDate(); }
-    public boolean isCaseCompleted() { return caseCompleted; }
-    public Status getStatus() { return status; }
-    public String getBankReference() { return bankReference; }
-    public String getRejection() { return rejection; }
-    public Instant getOrderedAt() { return orderedAt; }
-    public Instant getSentAt() { return sentAt; }
-    public Instant getConfirmedAt() { return confirmedAt; }
 }

@@ -232,12 +232,13 @@ class ClaimTest {
         form.put("费用明细", List.of(line("XY001", "阿莫西林胶囊", "丁类", "2", "150.00", "301.00"),
                 line("JC002", "检查", "乙类", "1", "500.001", "500.00")));
         form.remove("联系电话");
+        form.put("就诊日期", LocalDate.now().plusDays(2).toString());
         JsonNode problem = submit("outpatient", id, form).expectStatus().isBadRequest()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         List<String> fields = new ArrayList<>();
         problem.get("violations").forEach(v -> fields.add(v.get("field").asString()));
         assertThat(fields).contains("联系电话", "业务类型", "医疗机构等级", "费用明细[0].类别", "费用明细[0].金额",
-                "费用明细[1].单价");
+                "费用明细[1].单价", "就诊日期");
         assertThat(invoices.holder(invoiceNumber).block()).isNull();
     }
 

@@ -92,9 +92,7 @@ public class Eligibility {
 
     /** The person's active basic medical insurance: 职工 first, else 城乡居民 (as reimbursement-service decides). */
     private static InsuredPerson.Coverage coverage(InsuredPerson p, List<Reason> reasons) {
-        Optional<InsuredPerson.Coverage> active = p.coverage(InsuranceTypes.EMPLOYEE_INSURANCE)
-                .filter(InsuredPerson.Coverage::active)
-                .or(() -> p.coverage(InsuranceTypes.RESIDENT_INSURANCE).filter(InsuredPerson.Coverage::active));
+        Optional<InsuredPerson.Coverage> active = p.activeBasicCoverage();
         if (active.isEmpty()) {
             String status = p.coverages().stream().map(InsuredPerson.Coverage::statusLabel).findFirst().orElse("未参保");
             reasons.add(Reason.at("idNumber", "coverage-not-active", "该人员基本医疗保险参保状态为“" + status

@@ -43,8 +43,7 @@ class MonthlyConfiguration {
                         .on("visitDate", Sort.Direction.ASC).named("institution_visitDate"))
                 .then(mongo.indexOps(DeclaredLine.class).createIndex(new Index().on("caseId", Sort.Direction.ASC)
                         .on("uploadId", Sort.Direction.ASC).on("lineNo", Sort.Direction.ASC).named("case_upload_line")))
-                .then(mongo.indexOps(InstitutionPaymentOrder.class).createIndex(new Index().on("status", Sort.Direction.ASC)
-                        .on("caseCompleted", Sort.Direction.ASC).named("status_completed")))
+                .then(ready.getApplicationContext().getBean(InstitutionPayments.class).createIndexes())
                 .block(Duration.ofSeconds(30));
     }
 }

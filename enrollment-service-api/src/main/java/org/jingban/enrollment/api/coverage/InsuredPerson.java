@@ -23,6 +23,15 @@ public record InsuredPerson(@Id String idNumber, String personId, String name, L
         }
     }
 
+    /**
+     * The basic medical insurance that pays a bill today: the active 职工基本医疗保险, else the active 城乡居民基本医疗保险
+     * (the one rule of reimbursement and settlement).
+     */
+    public Optional<Coverage> activeBasicCoverage() {
+        return coverage(org.jingban.enrollment.api.InsuranceTypes.EMPLOYEE_INSURANCE).filter(Coverage::active)
+                .or(() -> coverage(org.jingban.enrollment.api.InsuranceTypes.RESIDENT_INSURANCE).filter(Coverage::active));
+    }
+
     /** The coverage of the 险种: the active one if any, else the latest listed. */
     public Optional<Coverage> coverage(String insuranceType) {
         List<Coverage> ofType = coverages.stream().filter(c -> c.insuranceType().equals(insuranceType)).toList();
