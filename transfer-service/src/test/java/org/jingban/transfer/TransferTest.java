@@ -25,6 +25,7 @@ public abstract class TransferTest {
     protected static final String LANZHOU = "620100";
     protected static final String SONGPAN = "513224";
     protected static final String EMPLOYEE = "职工基本医疗保险";
+    protected static final String RESIDENT = "城乡居民基本医疗保险";
 
     @Autowired
     protected WebTestClient web;

@@ -106,6 +106,9 @@ public class EmployeeRegistration {
             } else {
                 failed.addAll(person.checkEmployeeChange(row.type(), Insurance.EMPLOYEE_INSURANCE, region,
                         employer == null ? null : employer.getId(), field));
+                if (row.type() == ChangeType.ADD) {
+                    failed.addAll(person.checkNoOtherCoverage(Insurance.EMPLOYEE_INSURANCE, region, category(form), field));
+                }
             }
         }
         return failed;
@@ -121,7 +124,7 @@ public class EmployeeRegistration {
         String region = c.getRegionCode();
         Mono<Optional<Employer>> unit = form.flexible() ? Mono.just(Optional.empty())
                 : employers.findByCode(form.unit()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        PersonCategory category = form.flexible() ? PersonCategory.FLEXIBLE : PersonCategory.IN_SERVICE;
+        PersonCategory category = category(form);
         return unit.flatMapMany(found -> Flux.fromIterable(form.rows()).concatMap(row -> {
             Employer employer = found.orElse(null);
             String unitId = employer == null ? null : employer.getId();
@@ -130,8 +133,11 @@ public class EmployeeRegistration {
                 if (person.hasApplied(c.getId(), Insurance.EMPLOYEE_INSURANCE, region)) {
                     return false;
                 }
-                List<Reason> now = person.checkEmployeeChange(row.type(), Insurance.EMPLOYEE_INSURANCE, region, unitId,
-                        "变更类别");
+                List<Reason> now = new ArrayList<>(person.checkEmployeeChange(row.type(), Insurance.EMPLOYEE_INSURANCE,
+                        region, unitId, "变更类别"));
+                if (row.type() == ChangeType.ADD) {
+                    now.addAll(person.checkNoOtherCoverage(Insurance.EMPLOYEE_INSURANCE, region, category, "变更类别"));
+                }
                 if (!now.isEmpty()) {
                     // checked at submission; a concurrent change got there first
                     log.warn("办件 {}: {} 未办理：{}", c.getCaseNumber(), row.changeType(), now.get(0).message());
@@ -145,6 +151,10 @@ public class EmployeeRegistration {
             }).flatMap(p -> row.type() == ChangeType.ADD
                     ? ledger.open(p.getId(), p.getIdNumber(), p.getName(), region).thenReturn(p) : Mono.just(p));
         }));
+    }
+
+    private static PersonCategory category(EmployeeRegistrationForm form) {
+        return form.flexible() ? PersonCategory.FLEXIBLE : PersonCategory.IN_SERVICE;
     }
 
     private YearMonth thisMonth() {

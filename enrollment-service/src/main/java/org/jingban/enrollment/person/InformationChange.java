@@ -63,8 +63,7 @@ public class InformationChange {
         return persons.findByIdNumber(form.id().number())
                 .switchIfEmpty(Mono.error(() -> notInsured("未找到该人员的参保信息")))
                 .flatMap(person -> {
-                    Insurance insurance = person.getInsurances().stream().filter(i -> i.getInsuranceType().equals(type))
-                            .findFirst().orElseThrow(() -> notInsured("该人员未参加" + type));
+                    Insurance insurance = person.coverageOf(type).orElseThrow(() -> notInsured("该人员未参加" + type));
                     String region = insurance.getRegionCode();
                     ItemDefinition item = CatalogItems.inRegionOrDefault(catalog, code, region);
                     // 表5's unit field is for persons insured through a unit (not for 灵活就业人员)

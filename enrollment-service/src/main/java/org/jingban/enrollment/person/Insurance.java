@@ -13,7 +13,7 @@ public class Insurance {
         ACTIVE("参保缴费"),
         INTERRUPTED("暂停缴费（中断）"),
         TERMINATED("终止参保"),
-        SUSPENDED("中止参保（转移接续中）"),
+        SUSPENDED("中止参保"),
         TRANSFERRED_OUT("已转出");
 
         private final String label;
@@ -96,6 +96,15 @@ public class Insurance {
             }
         }
         return months.size();
+    }
+
+    /** The first month of the coverage's current run (its latest period's start), as 年月. */
+    public String since() {
+        if (periods.isEmpty()) {
+            return "";
+        }
+        YearMonth from = YearMonth.parse(periods.get(periods.size() - 1).from());
+        return from.getYear() + "年" + from.getMonthValue() + "月";
     }
 
     public String getInsuranceType() { return insuranceType; }

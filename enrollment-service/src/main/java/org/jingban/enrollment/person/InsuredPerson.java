@@ -11,6 +11,7 @@ import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.enrollment.shared.ChangeRecord;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.Reason;
+import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -24,6 +25,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("insured_persons")
 public class InsuredPerson extends AggregateDocument {
+
+    /** 表6's 变更项目 for 中止 / 终止 of the resident insurance (its 变更前信息 is the status label, 参保缴费). */
+    public static final String COVERAGE_STATUS = "参保状态";
 
     /** 关系转移接续 (transfer-service's item), named in the change records of the transfer hooks. */
     private static final String TRANSFER_ITEM = "622036003002";
@@ -82,6 +86,49 @@ public class InsuredPerson extends AggregateDocument {
                 .map(i -> List.of(Reason.at(field, "already-insured", "%s已在%s参加%s（%s），不能重复参保"
                         .formatted(name, region, type, i.getStatus().label()))))
                 .orElse(List.of());
+    }
+
+    /**
+     * 重复参保 across pools and schemes, as seed 002 says who may apply: 职工医保 as a 灵活就业人员 only for people
+     * "未在用人单位参加基本医疗保险的" (§二(五)), 城乡居民医保 only for people "未参加职工医保或其他医疗保障制度的"
+     * (§三(五)). Each coverage in another pool or scheme that rules the enrollment out is one reason naming its region,
+     * scheme and since when (the same pool and scheme is {@link #checkEnroll}'s). A coverage that is 中断, 中止 for a
+     * transfer, 终止 or 转出 does not count: the person is no longer insured by it.
+     */
+    public List<Reason> checkNoOtherCoverage(String type, String region, PersonCategory category, String field) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Insurance other : insurances) {
+            if (other.getStatus() != Insurance.Status.ACTIVE || other.is(type, region)) {
+                continue;
+            }
+            boolean employeeCover = Insurance.EMPLOYEE_INSURANCE.equals(other.getInsuranceType());
+            String where = "%s已于%s起在%s参加%s（%s%s）".formatted(name, other.since(), regionName(other.getRegionCode()),
+                    other.getInsuranceType(), other.getCategory() == null ? "" : other.getCategory().label() + "，",
+                    other.getUnitName() == null ? "参保缴费" : other.getUnitName());
+            if (Insurance.RESIDENT_INSURANCE.equals(type)) {
+                reasons.add(Reason.at(field, employeeCover ? "has-employee-insurance" : "already-insured-elsewhere",
+                        where + "，城乡居民基本医疗保险参保登记仅适用于未参加职工医保或其他医疗保障制度的城乡居民"
+                                + (employeeCover ? "" : "，不能重复参保；如需在本地参保，请先在原参保地办理中止或终止参保")));
+            } else if (category == PersonCategory.FLEXIBLE && employeeCover && other.getUnitId() != null) {
+                reasons.add(Reason.at(field, "insured-through-unit", where
+                        + "，以灵活就业人员身份参保登记仅适用于未在用人单位参加基本医疗保险的人员"));
+            } else if (category == PersonCategory.FLEXIBLE) {
+                reasons.add(Reason.at(field, "already-insured-elsewhere", where
+                        + "，不能重复参保；如需在本地参保，请先在原参保地办理中断或转移接续"));
+            }
+        }
+        return reasons;
+    }
+
+    /** Every reason an enrollment (增加) in this pool and scheme is 重复参保: {@link #checkEnroll} and {@link #checkNoOtherCoverage}. */
+    public List<Reason> checkNewEnrollment(String type, String region, PersonCategory category, String field) {
+        List<Reason> reasons = new ArrayList<>(checkEnroll(type, region, field));
+        reasons.addAll(checkNoOtherCoverage(type, region, category, field));
+        return reasons;
+    }
+
+    private static String regionName(String code) {
+        return Divisions.name(code).map(n -> n + "（" + code + "）").orElse(code);
     }
 
     /**
@@ -199,6 +246,13 @@ public class InsuredPerson extends AggregateDocument {
             case "通讯地址" -> mailingAddress = after;
             case "申请人身份" -> applicantIdentity = after;
             case "财政补助对象" -> subsidyCategory = after;
+            case COVERAGE_STATUS -> {
+                // 中止 / 终止 of the resident insurance: contributions stop with this month; a 中止 record can then be
+                // transferred to another pool (transfer-service releases it like an employee's)
+                Insurance resident = residentInsurance().orElseThrow();
+                resident.closePeriod(YearMonth.from(at.atZone(Case.ZONE)));
+                resident.setStatus("终止参保".equals(after) ? Insurance.Status.TERMINATED : Insurance.Status.SUSPENDED);
+            }
             default -> throw new IllegalArgumentException(field);
         }
         changes.add(new ChangeRecord(itemCode, caseNumber, field, before, after, key, at));
@@ -222,8 +276,22 @@ public class InsuredPerson extends AggregateDocument {
             case "通讯地址" -> mailingAddress;
             case "申请人身份" -> applicantIdentity;
             case "财政补助对象" -> subsidyCategory;
+            case COVERAGE_STATUS -> residentInsurance().map(i -> i.getStatus().label()).orElse(null);
             default -> null;
         };
+    }
+
+    /** The resident insurance a 表6 change concerns: the active one, else the latest. */
+    public Optional<Insurance> residentInsurance() {
+        return coverageOf(Insurance.RESIDENT_INSURANCE);
+    }
+
+    /** The insurance of a scheme a change concerns: the active one, else the latest registered. */
+    public Optional<Insurance> coverageOf(String type) {
+        Optional<Insurance> active = insurances.stream()
+                .filter(i -> i.getInsuranceType().equals(type) && i.getStatus() == Insurance.Status.ACTIVE).findFirst();
+        return active.isPresent() ? active : insurances.stream().filter(i -> i.getInsuranceType().equals(type))
+                .reduce((first, second) -> second);
     }
 
     /** 缴费基数申报 (local contribution item): the declared wage of an insurance, once per case. */

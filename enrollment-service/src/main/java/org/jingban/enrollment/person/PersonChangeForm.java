@@ -37,8 +37,14 @@ public record PersonChangeForm(
     /** 关键信息 per the catalog: 姓名、性别、身份证号、出生日期. */
     public static final Set<String> KEY_ITEMS = Set.of("姓名", "性别", "证件号码", "出生日期");
     public static final Set<String> EMPLOYEE_ITEMS = Set.of("姓名", "性别", "证件号码", "出生日期", "联系电话", "通讯地址", "户籍地址");
+    /**
+     * 表6's 变更项目; 参保状态 is how a resident "办理中止、终止参保关系" through this item (seed 002 §六(二) 事项描述:
+     * "…个人信息发生改变或办理中止、终止参保关系时，应向医疗保障经办机构申请办理城乡居民参保信息变更登记").
+     */
     public static final Set<String> RESIDENT_ITEMS = Set.of("姓名", "性别", "证件号码", "出生日期", "联系电话", "通讯地址",
-            "户籍地址", "申请人身份", "财政补助对象");
+            "户籍地址", "申请人身份", "财政补助对象", InsuredPerson.COVERAGE_STATUS);
+    /** 参保状态's 变更后信息: 中止参保 (e.g. before a transfer to another pool) or 终止参保. */
+    public static final List<String> COVERAGE_ENDINGS = List.of("中止参保", "终止参保");
     public static final String KEY_MATERIAL = "变更姓名、性别、身份证号、出生日期等关键信息的必要的对应辅助材料";
 
     public record Row(@JsonProperty("变更项目") String field, @JsonProperty("变更前信息") String before,
@@ -113,6 +119,8 @@ public record PersonChangeForm(
                 switch (row.field()) {
                     case "证件号码" -> ResidentIdNumber.check(after).ifPresent(pr -> v.add(p + "变更后信息", pr.code(), pr.message()));
                     case "联系电话" -> Phones.check(v, p + "变更后信息", after);
+                    case InsuredPerson.COVERAGE_STATUS -> v.check(COVERAGE_ENDINGS.contains(after), p + "变更后信息",
+                            "unknown-option", "参保状态的变更后信息应为" + String.join("或", COVERAGE_ENDINGS));
                     case "性别" -> v.check(after.equals("男") || after.equals("女"), p + "变更后信息", "unknown-option", "性别应为男或女");
                     case "出生日期" -> {
                         try {

@@ -47,7 +47,8 @@ public class ResidentRegistration {
             throw ProblemException.unprocessable("参保地区" + form.regionCode() + "未开办城乡居民参保登记");
         }
         return persons.findByIdNumber(form.id().number())
-                .map(p -> p.checkEnroll(Insurance.RESIDENT_INSURANCE, form.regionCode(), ID_FIELD))
+                .map(p -> p.checkNewEnrollment(Insurance.RESIDENT_INSURANCE, form.regionCode(), PersonCategory.RESIDENT,
+                        ID_FIELD))
                 .defaultIfEmpty(List.of())
                 .flatMap(failed -> submissions.submit(ItemApplication.of(item, form, caller)
                         .applicant(Party.person(form.id().number(), form.name()))
@@ -61,7 +62,8 @@ public class ResidentRegistration {
         ResidentRegistrationForm form = ItemSubmissions.form(c, ResidentRegistrationForm.class);
         return persons.createOrChange(form.id(), form.name(), person -> {
             if (person.hasApplied(c.getId(), Insurance.RESIDENT_INSURANCE, c.getRegionCode())
-                    || !person.checkEnroll(Insurance.RESIDENT_INSURANCE, c.getRegionCode(), ID_FIELD).isEmpty()) {
+                    || !person.checkNewEnrollment(Insurance.RESIDENT_INSURANCE, c.getRegionCode(), PersonCategory.RESIDENT,
+                    ID_FIELD).isEmpty()) {
                 return false;
             }
             person.describe(form.gender(), form.birthDate(), form.phone(), form.householdAddress(), form.mailingAddress(),

@@ -24,18 +24,26 @@ public record WithdrawalForm(
         @JsonProperty("领取人(继承人、代表人)证件类型及号码") IdDocument payeeId,
         @JsonProperty("与参保人员关系") String relation,
         @JsonProperty("领取人(继承人、代表人)联系方式") String payeePhone,
-        @JsonProperty("死亡信息可通过数据共享查询") Boolean deathInfoShared,
+        @JsonProperty(value = "死亡信息已通过数据共享核验", access = JsonProperty.Access.READ_ONLY) Boolean deathInfoShared,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
         @JsonProperty("渠道") String channel) implements ItemForm {
 
     public static final String DEATH = "死亡";
-    /** 其他: the only 支取原因 that does not need the 职工 insurance to have ended first. */
     public static final String OTHER = "其他";
     /** 表7 支取原因 options. */
     public static final List<String> REASONS = List.of(DEATH, "出国(境)定居", "主动放弃", OTHER);
     /** 与参保人员关系 when the insured person applies themself. */
     public static final String SELF = "本人";
+
+    /**
+     * The form as the office reads it: whether the death is confirmed by 部门数据共享 is the office's finding (the
+     * {@link DeathRecords} lookup), never the applicant's word; it decides whether the 个人承诺书 is needed.
+     */
+    public WithdrawalForm withDeathConfirmed(boolean confirmed) {
+        return new WithdrawalForm(name, id, reason, unitName, bankAccount, payeeName, payeeId, relation, payeePhone,
+                confirmed, materials, promised, channel);
+    }
 
     /** Whether the insured person applies themself (else an heir, representative or other payee). */
     public boolean bySelf() {

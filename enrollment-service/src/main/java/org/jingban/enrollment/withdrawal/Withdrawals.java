@@ -44,20 +44,24 @@ public class Withdrawals {
     private final ItemSubmissions submissions;
     private final InsuredPersons persons;
     private final AccountLedger ledger;
+    private final DeathRecords deaths;
 
     public Withdrawals(CaseService cases, Catalog catalog, ItemSubmissions submissions,
-                       InsuredPersons persons, AccountLedger ledger) {
+                       InsuredPersons persons, AccountLedger ledger, DeathRecords deaths) {
         this.cases = cases;
         this.catalog = catalog;
         this.submissions = submissions;
         this.persons = persons;
         this.ledger = ledger;
+        this.deaths = deaths;
     }
 
-    public Mono<Submitted> apply(WithdrawalForm form, Caller caller) {
+    public Mono<Submitted> apply(WithdrawalForm applied, Caller caller) {
         // every problem of 表7 first (400), against the item as the catalog first defines it: the region is the account's
-        submissions.validate(form, CatalogItems.inRegionOrDefault(catalog, ITEM, null));
-        return persons.findByIdNumber(form.id().number())
+        submissions.validate(applied, CatalogItems.inRegionOrDefault(catalog, ITEM, null));
+        Mono<Boolean> deathConfirmed = WithdrawalForm.DEATH.equals(applied.reason())
+                ? deaths.confirms(applied.id().number()) : Mono.just(false);
+        return deathConfirmed.map(applied::withDeathConfirmed).flatMap(form -> persons.findByIdNumber(form.id().number())
                 .zipWhen(p -> ledger.findById(p.getId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .filter(t -> t.getT2().isPresent())
                 .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("该人员没有职工医保个人账户",
@@ -74,19 +78,26 @@ public class Withdrawals {
                             .subject(subject)
                             .formValue(ACCOUNT, account.getId())
                             .failedChecks(checks(form, person, account, running))));
-                });
+                }));
     }
 
-    /** 办理条件: an open account, the 职工 insurance ended (except for 其他), no other application running. */
+    /**
+     * 办理条件: an open account; the insurance relationship ended — seed 000 §28 受理条件 "参保人员因死亡或各种原因终止、
+     * 放弃基本医疗保险关系的，可申请…", 社会保险法第十四条 "个人账户不得提前支取" as its 法定依据 — so for every
+     * 支取原因 but 死亡 (出国(境)定居, 主动放弃, 其他 alike) the 职工 insurance of the account's pool must no longer be
+     * 参保缴费 nor 中止 for a transfer; no other application running.
+     */
     private static List<Reason> checks(WithdrawalForm form, InsuredPerson person, PersonalAccount account, boolean running) {
         List<Reason> failed = new ArrayList<>();
         if (account.getStatus() == PersonalAccount.Status.CLOSED) {
             failed.add(Reason.at(ID_FIELD, "account-closed", "个人账户已" + account.getClosedBy() + "，不能再支取"));
         }
-        boolean contributing = person.activeInsurance(Insurance.EMPLOYEE_INSURANCE, account.getRegionCode()).isPresent();
-        if (contributing && !WithdrawalForm.OTHER.equals(form.reason())) {
-            failed.add(Reason.at("支取原因", "still-insured",
-                    "该人员仍在参保缴费，请先由单位或本人办理职工参保登记的终止，再申请一次性支取"));
+        Insurance.Status status = person.insurance(Insurance.EMPLOYEE_INSURANCE, account.getRegionCode())
+                .map(Insurance::getStatus).orElse(null);
+        boolean relationshipGoesOn = status == Insurance.Status.ACTIVE || status == Insurance.Status.SUSPENDED;
+        if (relationshipGoesOn && !WithdrawalForm.DEATH.equals(form.reason())) {
+            failed.add(Reason.at("支取原因", "still-insured", "该人员的职工基本医疗保险仍为" + status.label()
+                    + "，个人账户不得提前支取；请先由单位或本人办理参保关系的终止（主动放弃的，附情况说明），再申请一次性支取"));
         }
         if (running) {
             failed.add(Reason.at(ID_FIELD, "withdrawal-pending", "已有一次性支取申请正在办理"));

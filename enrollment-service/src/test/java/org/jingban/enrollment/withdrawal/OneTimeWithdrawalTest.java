@@ -151,6 +151,12 @@ class OneTimeWithdrawalTest extends EnrollmentTest {
                 .bodyValue(form(id, "出国(境)定居", List.of("医保电子凭证或有效身份证件或社保卡",
                         "《职工基本医疗保险个人账户一次性支取申领表》"))).exchange()
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("still-insured");
+        // 其他 is no way around it: seed 000 §28 "个人账户不得提前支取" (社会保险法第十四条); the relationship must have ended
+        web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id)))
+                .bodyValue(form(id, "其他", List.of("医保电子凭证或有效身份证件或社保卡",
+                        "《职工基本医疗保险个人账户一次性支取申领表》"))).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("still-insured")
+                .jsonPath("$.violations[0].message").value(m -> assertThat((String) m).contains("不得提前支取"));
         // 死亡 with 本人 as payee is a contradiction in the form itself
         web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(TestTokens.clerk("gh-w", WUWEI)))
                 .bodyValue(form(id, "死亡", List.of())).exchange()

@@ -80,14 +80,21 @@ public class TransferEligibility {
         if (!person.getName().equals(form.applicant().name())) {
             reasons.add(Reason.at("姓名", "name-mismatch", "姓名与证件号码登记信息不符"));
         }
-        boolean insuredHere = person.insurancesIn(form.toRegionCode()).stream().anyMatch(i -> "ACTIVE".equals(i.status()));
-        if (!insuredHere) {
+        // the periods and balance move into the same scheme at the 转入地 (职工 to 职工, 城乡居民 to 城乡居民): the seeds
+        // describe no transfer that changes the scheme, so insurance in another scheme there is named, not used
+        String type = form.enrollmentInsuranceType();
+        List<PersonEvents.InsuranceView> activeHere = person.insurancesIn(form.toRegionCode()).stream()
+                .filter(i -> "ACTIVE".equals(i.status())).toList();
+        if (activeHere.isEmpty()) {
             reasons.add(Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
                     "未在转入地参加基本医疗保险，请先在转入地参保"));
+        } else if (activeHere.stream().noneMatch(i -> i.insuranceType().equals(type))) {
+            reasons.add(Reason.at("基本医疗保险类型", "scheme-mismatch", "转入地参加的是"
+                    + activeHere.get(0).insuranceType() + "，与申请转移的" + type
+                    + "不一致：参保缴费年限和个人账户只能转入同一险种，请先在转入地参加" + type + "，或按转入地参加的险种申请"));
         }
         // the 转出地's record is known here only when this system serves it; another province checks it on release
         if (properties.serves(form.fromRegionCode())) {
-            String type = form.enrollmentInsuranceType();
             Optional<PersonEvents.InsuranceView> out = person.insurance(type, form.fromRegionCode());
             if (out.isEmpty()) {
                 reasons.add(Reason.at(TransferApplicationForm.FROM_REGION, "no-record-out",

@@ -220,6 +220,37 @@ class TransferBetweenRegionsTest extends TransferTest {
                 .jsonPath("$.caseNumber").exists();
     }
 
+    /**
+     * The periods and balance move into the same scheme at the 转入地. The catalog's 办理条件 of 622036003002
+     * ("参保人员跨统筹地区流动，在转出地已中止参保，并按规定参加转入地基本医疗保险的") and seed 002 §十一 describe no transfer that
+     * changes the scheme: a person insured in Lanzhou only as a 城乡居民 who asks to move 职工医保 is refused with the
+     * reason, and moves as a 城乡居民 once the form says so.
+     */
+    @Test
+    void a_transfer_into_another_scheme_is_refused_with_the_reason_and_the_same_scheme_goes_through() {
+        String id = newIdNumber();
+        enrollment.enroll(id, "冯十一", "0.00",
+                EnrollmentDouble.insurance(RESIDENT, WUWEI, "SUSPENDED", "城乡居民", "2019-01", "2026-10"),
+                EnrollmentDouble.insurance(RESIDENT, LANZHOU, "ACTIVE", "城乡居民", "2026-11", null));
+        awaitReadModel(id, 2);
+        Map<String, Object> f = form(id, "冯十一", WUWEI, LANZHOU);
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id)))
+                .bodyValue(f).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.eligible").isEqualTo(false)
+                .jsonPath("$.reasons[?(@.code == 'scheme-mismatch')].field").isEqualTo("基本医疗保险类型")
+                .jsonPath("$.reasons[?(@.code == 'scheme-mismatch')].message").value(m -> assertThat(m.toString())
+                        .contains("城乡居民基本医疗保险").contains("职工基本医疗保险"));
+
+        f.put("基本医疗保险类型", "城乡居民医保");
+        Applied submitted = web.post().uri("/api/v1/transfer/transfers")
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).bodyValue(f)
+                .exchange().expectStatus().isAccepted().expectBody(Applied.class).returnResult().getResponseBody();
+        web.post().uri("/api/v1/transfer/cases/{n}/accept", submitted.caseNumber())
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("gh-" + LANZHOU, LANZHOU))).exchange().expectStatus().isOk();
+        awaitStatus(id, submitted.caseNumber(), "COMPLETED");
+        assertThat(enrollment.periods(id, RESIDENT, LANZHOU)).extracting(PersonEvents.Period::from).contains("2019-01");
+    }
+
     // ------------------------------------------------------------------ Sichuan via the national platform
 
     private static final String NATIONAL = "jingban.national.transfer";
