@@ -57,10 +57,19 @@ public final class TransferHooks {
      *
      * @param balance        yuan actually debited from the account ({@code "0.00"} when none)
      * @param accountEntryId the {@code TRANSFER_OUT} account entry, null when no balance moved
+     * @param idType         证件类型 as registered (表10 prints it as given), e.g. 居民身份证, 护照
      */
     public record InsuranceRecord(String transferId, String personId, String idNumber, String name, String insuranceType,
                                   String regionCode, List<PersonEvents.Period> periods, long contributionMonths,
-                                  String balance, String accountEntryId) {
+                                  String balance, String accountEntryId, String idType) {
+
+        /** Without {@code idType} (a record from a publisher older than the field: 居民身份证 is then assumed). */
+        public InsuranceRecord(String transferId, String personId, String idNumber, String name, String insuranceType,
+                               String regionCode, List<PersonEvents.Period> periods, long contributionMonths,
+                               String balance, String accountEntryId) {
+            this(transferId, personId, idNumber, name, insuranceType, regionCode, periods, contributionMonths, balance,
+                    accountEntryId, null);
+        }
     }
 
     /** Answer to suspend and credit-in: the insurance's status and months, and the account balance, after the command. */

@@ -136,7 +136,8 @@ public class TransferHooks {
         Insurance ins = p.insurance(cmd.insuranceType(), cmd.regionCode()).orElseThrow();
         return new InsuranceRecord(cmd.transferId(), p.getId(), p.getIdNumber(), p.getName(), cmd.insuranceType(),
                 cmd.regionCode(), PersonEventMapper.periods(ins.getPeriods()), ins.contributionMonths(month()),
-                Money.format(entry.map(e -> -e.amountFen()).orElse(0L)), entry.map(AccountEntry::id).orElse(null));
+                Money.format(entry.map(e -> -e.amountFen()).orElse(0L)), entry.map(AccountEntry::id).orElse(null),
+                p.getIdType());
     }
 
     /** Credits the transferred-in periods and balance in the 转入地; creates the person if this pool has never seen them. */

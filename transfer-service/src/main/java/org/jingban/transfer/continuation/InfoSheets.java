@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.PersonEvents;
@@ -33,6 +35,18 @@ public final class InfoSheets {
         };
     }
 
+    /** The months of a period not already counted by an earlier row (and counts them). */
+    static long newMonths(PersonEvents.Period p, YearMonth now, Set<YearMonth> counted) {
+        YearMonth end = p.to() == null || p.to().isBlank() ? now : YearMonth.parse(p.to());
+        long fresh = 0;
+        for (YearMonth m = YearMonth.parse(p.from()); !m.isAfter(end); m = m.plusMonths(1)) {
+            if (counted.add(m)) {
+                fresh++;
+            }
+        }
+        return fresh;
+    }
+
     static long months(String from, String to, YearMonth now) {
         YearMonth start = YearMonth.parse(from);
         YearMonth end = to == null || to.isBlank() ? now : YearMonth.parse(to);
@@ -45,11 +59,12 @@ public final class InfoSheets {
         List<PersonEvents.Period> periods = new ArrayList<>(record.periods() == null ? List.of() : record.periods());
         periods.sort((a, b) -> a.from().compareTo(b.from()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        long total = 0;
+        // each month is counted once: a 中断 and a 恢复 in one month make two periods that share it (表10's 小计 and the
+        // 合计 are months of contribution, not period lengths)
+        Set<YearMonth> counted = new HashSet<>();
         int n = 1;
         for (PersonEvents.Period p : periods) {
-            long m = months(p.from(), p.to(), now);
-            total += m;
+            long m = newMonths(p, now, counted);
             String region = p.regionCode() == null ? record.regionCode() : p.regionCode();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("序号", n++);
@@ -66,16 +81,18 @@ public final class InfoSheets {
         sheet.put("表", "表10 参保人员基本医疗保险信息表");
         sheet.put("转移编号", record.transferId());
         sheet.put("参保人员姓名", record.name());
-        sheet.put("证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", record.idNumber()));
+        sheet.put("证件类型及号码", Map.of("证件类型", record.idType() == null ? "居民身份证" : record.idType(),
+                "证件号码", record.idNumber()));
         sheet.put("性别", gender(record.idNumber()));
         sheet.put("基本医疗保险险种", record.insuranceType());
         sheet.put("参保缴费记录", rows);
-        sheet.put("参保缴费月数合计", total);
+        sheet.put("参保缴费月数合计", (long) counted.size());
         Money balance = record.balance() == null || record.balance().isBlank() ? Money.ZERO : Money.parse(record.balance());
         sheet.put("基本医疗保险个人账户实际转出资金", Map.of("大写", balance.capitals(), "小写", balance.toString()));
         sheet.put("重复参保期间", overlaps(periods, letter.receivingPeriods(), now));
         Offices.OfficeInfo out = offices.of(record.regionCode());
-        sheet.put("经办人", "系统");
+        // issued by the 转出地 office's system when the record is released: the office is who issued it
+        sheet.put("经办人", out.name());
         sheet.put("联系电话", out.phone() == null ? "" : out.phone());
         sheet.put("转出地医疗保障经办机构", out.name());
         sheet.put("转出地行政区划代码", record.regionCode());
