@@ -1,8 +1,11 @@
 package org.jingban.transfer;
 
+import java.util.Map;
+
 import org.jingban.platform.catalog.Office;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.signing.OfficeNames;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,19 +16,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class Offices {
 
-    public record OfficeInfo(String regionCode, String name, String address, String postalCode, String phone) {
+    public record OfficeInfo(String regionCode, String name, String address, String postalCode, String phone,
+                             String contact) {
     }
 
     private final OfficeNames names;
+    private final Map<String, TransferProperties.OfficeDetails> configured;
 
-    public Offices(OfficeNames names) {
+    @Autowired
+    public Offices(OfficeNames names, TransferProperties properties) {
         this.names = names;
+        this.configured = properties.offices();
     }
 
+    /** Only the catalog's offices (no regional configuration). */
+    public Offices(OfficeNames names) {
+        this(names, new TransferProperties(null, null));
+    }
+
+    /**
+     * The office as printed: the catalog's own office of the region (name, address, 转移接续 phone) where it has one,
+     * completed by the region's configuration ({@code jingban.transfer.offices.<区划>}: 邮政编码, 联系人, and name,
+     * address and phone where the catalog has none), else the sealing name of the region.
+     */
     public OfficeInfo of(String regionCode) {
+        TransferProperties.OfficeDetails c = configured.getOrDefault(regionCode,
+                new TransferProperties.OfficeDetails(null, null, null, null, null));
         return names.ownOffice(regionCode)
-                .map((Office o) -> new OfficeInfo(regionCode, o.name(), o.address(), null, o.consultPhoneFor("转移接续手续办理")))
-                .orElseGet(() -> new OfficeInfo(regionCode, names.name(regionCode), null, null, null));
+                .map((Office o) -> new OfficeInfo(regionCode, o.name(), or(o.address(), c.address()), c.postalCode(),
+                        or(o.consultPhoneFor("转移接续手续办理"), c.phone()), c.contact()))
+                .orElseGet(() -> new OfficeInfo(regionCode, or(c.name(), names.name(regionCode)), c.address(),
+                        c.postalCode(), c.phone(), c.contact()));
+    }
+
+    private static String or(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+
+    /** A document number as 表8 and 表9 print it: (省份)(统筹地区)(年份)(第XXXX号), e.g. 甘肃省武威市2026年第0001号. */
+    public String documentNumber(String regionCode, int year, long sequence) {
+        return provinceName(regionCode) + regionName(regionCode) + year + "年第" + String.format("%04d", sequence) + "号";
     }
 
     /** 省份 + 统筹地区 as printed in numbers, e.g. 甘肃省 武威市. */

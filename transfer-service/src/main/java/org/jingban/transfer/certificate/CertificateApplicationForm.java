@@ -82,9 +82,10 @@ public record CertificateApplicationForm(
         return v;
     }
 
-    /** 户籍所在地 and 户籍类型 as 表8 prints them (blank when not given). */
+    /** 证件类型 (as given), 户籍所在地 and 户籍类型 as 表8 prints them (blank when not given). */
     Map<String, Object> household() {
         Map<String, Object> info = new LinkedHashMap<>();
+        info.put("证件类型", id == null || id.type() == null || id.type().isBlank() ? IdDocument.RESIDENT_ID : id.type());
         info.put("户籍所在地", householdRegistration == null ? "" : householdRegistration);
         info.put("户籍类型", householdType == null ? "" : householdType);
         return info;

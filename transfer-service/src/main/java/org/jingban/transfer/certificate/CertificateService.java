@@ -3,7 +3,6 @@ package org.jingban.transfer.certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +53,7 @@ public class CertificateService {
 
     /** 凭证号 as printed: (省份)(统筹地区)(年份)(第XXXX号), e.g. 甘肃省武威市2026年第0001号. */
     public String number(String regionCode, int year, long sequence) {
-        return offices.provinceName(regionCode) + offices.regionName(regionCode) + year + "年第"
-                + String.format("%04d", sequence) + "号";
+        return offices.documentNumber(regionCode, year, sequence);
     }
 
     /** The 参保信息 rows of 表8 for the person's insurances in the region (or only the given type). */
@@ -84,6 +82,14 @@ public class CertificateService {
         return rows;
     }
 
+    /** Whether the certificate's 参保信息 has a row of the scheme. */
+    @SuppressWarnings("unchecked")
+    public static boolean covers(InsuranceCertificate c, String insuranceType) {
+        Object rows = c.content().get("参保信息");
+        return rows instanceof List<?> list && list.stream()
+                .anyMatch(r -> r instanceof Map<?, ?> m && insuranceType.equals(m.get("基本医疗保险类型")));
+    }
+
     /** The personal-account balance as enrollment-service last posted it (none posted: nothing in it). */
     private static Money balance(EnrolledPerson person) {
         String yuan = person.getBalance();
@@ -97,7 +103,8 @@ public class CertificateService {
         Offices.OfficeInfo office = offices.of(regionCode);
         Map<String, Object> personInfo = new LinkedHashMap<>();
         personInfo.put("参保人员姓名", person.getName());
-        personInfo.put("证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", person.getIdNumber()));
+        personInfo.put("证件类型及号码", Map.of("证件类型", applicantInfo.getOrDefault("证件类型", "居民身份证"),
+                "证件号码", person.getIdNumber()));
         personInfo.put("户籍所在地", applicantInfo.getOrDefault("户籍所在地", ""));
         personInfo.put("户籍类型", applicantInfo.getOrDefault("户籍类型", ""));
         Map<String, Object> officeInfo = new LinkedHashMap<>();
@@ -105,7 +112,7 @@ public class CertificateService {
         officeInfo.put("地址", office.address() == null ? "" : office.address());
         officeInfo.put("行政区划代码", regionCode);
         officeInfo.put("邮政编码", office.postalCode() == null ? "" : office.postalCode());
-        officeInfo.put("联系人", "");
+        officeInfo.put("联系人", office.contact() == null ? "" : office.contact());
         officeInfo.put("联系电话", office.phone() == null ? "" : office.phone());
         List<Map<String, Object>> rows = insuranceRows(person, regionCode, type, offices.regionName(regionCode));
         String id = UUID.randomUUID().toString();
@@ -113,7 +120,7 @@ public class CertificateService {
                     Map<String, Object> content = new LinkedHashMap<>();
                     content.put("表", "表8 基本医疗保险参保凭证");
                     content.put("凭证号", number(regionCode, year, sequence));
-                    content.put("生成日期", today.format(DateTimeFormatter.ISO_LOCAL_DATE));
+                    content.put("生成日期", today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
                     content.put("参保人员基本信息", personInfo);
                     content.put("参保信息", rows);
                     content.put("转出地医疗保障经办机构信息", officeInfo);

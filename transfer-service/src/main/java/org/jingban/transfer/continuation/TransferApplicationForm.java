@@ -33,7 +33,35 @@ public record TransferApplicationForm(
         @JsonProperty("转入地机构地址") String toAddress,
         @JsonProperty("转入地机构邮编") String toPostalCode,
         @JsonProperty("转入地医保(行政)区划代码") String toRegionCode,
-        @JsonProperty("申请材料") List<String> materials) implements ItemForm {
+        @JsonProperty("申请材料") List<String> materials,
+        @JsonProperty("性别") String gender,
+        @JsonProperty("户籍地址") String householdAddress,
+        @JsonProperty("户籍类型") String householdType,
+        @JsonProperty("联系地址") String mailingAddress,
+        @JsonProperty("邮政编码") String postalCode,
+        @JsonProperty("其他险种说明") String otherSchemeNote,
+        @JsonProperty("转出地机构名称") String fromOfficeName,
+        @JsonProperty("转出地机构联系电话") String fromOfficePhone,
+        @JsonProperty("转入地机构名称") String toOfficeName,
+        @JsonProperty("转入地机构联系电话") String toOfficePhone,
+        @JsonProperty("申请人信息") Applicant applicantInfo,
+        @JsonProperty("参保凭证号") String certificateNumber) implements ItemForm {
+
+    /**
+     * 表9's 申请人信息 ("若参保人办理，则不需填写"): who applies for the insured person (a relative, the unit's agent).
+     */
+    public record Applicant(@JsonProperty("姓名") String name,
+                            @JsonProperty("证件类型及号码") IdDocument id,
+                            @JsonProperty("与参保人关系") String relation,
+                            @JsonProperty("联系电话") String phone,
+                            @JsonProperty("联系地址") String address,
+                            @JsonProperty("邮政编码") String postalCode) {
+    }
+
+    /** 表9's 户籍类型 boxes. */
+    public static final List<String> HOUSEHOLD_TYPES = List.of("居民", "农业", "非农业", "港澳台", "外籍");
+    /** 表9's third 基本医疗保险类型 box, 其他(请说明): accepted with its 说明, then refused as not transferable here. */
+    public static final String OTHER_SCHEME = "其他";
 
     /** The name of the transfer id in the case's stored form (and of the answer's top-level reference). */
     public static final String TRANSFER_ID = "transferId";
@@ -45,7 +73,7 @@ public record TransferApplicationForm(
     /** A request without a body: every required field is reported missing. */
     public static TransferApplicationForm orEmpty(TransferApplicationForm form) {
         return form != null ? form : new TransferApplicationForm(null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -71,6 +99,7 @@ public record TransferApplicationForm(
         return switch (insuranceType.trim()) {
             case "职工医保", InsuranceTypes.EMPLOYEE_INSURANCE -> InsuranceTypes.EMPLOYEE_INSURANCE;
             case "城乡居民医保", InsuranceTypes.RESIDENT_INSURANCE -> InsuranceTypes.RESIDENT_INSURANCE;
+            case OTHER_SCHEME, "其他(请说明)", "其他（请说明）" -> OTHER_SCHEME;
             default -> insuranceType.trim();
         };
     }
@@ -88,8 +117,30 @@ public record TransferApplicationForm(
         }
         String type = enrollmentInsuranceType();
         if (type != null) {
-            v.check(InsuranceTypes.EMPLOYEE_INSURANCE.equals(type) || InsuranceTypes.RESIDENT_INSURANCE.equals(type),
-                    "基本医疗保险类型", "unknown-option", "基本医疗保险类型应为职工医保或城乡居民医保");
+            v.check(InsuranceTypes.EMPLOYEE_INSURANCE.equals(type) || InsuranceTypes.RESIDENT_INSURANCE.equals(type)
+                            || OTHER_SCHEME.equals(type),
+                    "基本医疗保险类型", "unknown-option", "基本医疗保险类型应为职工医保、城乡居民医保或其他(请说明)");
+            if (OTHER_SCHEME.equals(type)) {
+                v.require("其他险种说明", otherSchemeNote);
+            }
+        }
+        if (gender != null && !gender.isBlank()) {
+            v.check(gender.equals("男") || gender.equals("女"), "性别", "unknown-option", "性别应为男或女");
+        }
+        if (householdType != null && !householdType.isBlank()) {
+            v.check(HOUSEHOLD_TYPES.contains(householdType), "户籍类型", "unknown-option",
+                    "户籍类型应为" + String.join("、", HOUSEHOLD_TYPES) + "之一");
+        }
+        checkPostal(v, "邮政编码", postalCode);
+        if (applicantInfo != null) {
+            String a = "申请人信息.";
+            v.require(a + "姓名", applicantInfo.name()).require(a + "证件类型及号码",
+                            applicantInfo.id() == null ? null : applicantInfo.id().present())
+                    .require(a + "与参保人关系", applicantInfo.relation()).require(a + "联系电话", applicantInfo.phone());
+            if (applicantInfo.id() != null && applicantInfo.id().present() != null) {
+                applicantInfo.id().validate(v, a + "证件类型及号码");
+            }
+            checkPostal(v, a + "邮政编码", applicantInfo.postalCode());
         }
         checkRegion(v, FROM_REGION, fromRegionCode);
         checkRegion(v, TO_REGION, toRegionCode);

@@ -11,7 +11,9 @@ import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.signing.OfficeKeys;
 import org.jingban.transfer.TransferProperties;
+import org.jingban.transfer.certificate.CertificateService;
 import org.jingban.transfer.enrollment.EnrolledPerson;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.springframework.stereotype.Component;
@@ -36,13 +38,17 @@ public class TransferEligibility {
     private final EnrollmentReadModel enrollment;
     private final ItemSubmissions submissions;
     private final TransferProperties properties;
+    private final CertificateService certificates;
+    private final OfficeKeys keys;
 
     public TransferEligibility(Catalog catalog, EnrollmentReadModel enrollment, ItemSubmissions submissions,
-                               TransferProperties properties) {
+                               TransferProperties properties, CertificateService certificates, OfficeKeys keys) {
         this.catalog = catalog;
         this.enrollment = enrollment;
         this.submissions = submissions;
         this.properties = properties;
+        this.certificates = certificates;
+        this.keys = keys;
     }
 
     /**
@@ -63,10 +69,53 @@ public class TransferEligibility {
         return item;
     }
 
-    /** Every 办理条件 the applicant does not meet (empty: eligible). */
+    /** Every 办理条件 the applicant does not meet (empty: eligible), the named 参保凭证's problems last. */
     public Mono<List<Reason>> unmetConditions(TransferApplicationForm form) {
+        if (TransferApplicationForm.OTHER_SCHEME.equals(form.enrollmentInsuranceType())) {
+            return Mono.just(List.of(Reason.at("基本医疗保险类型", "other-scheme", "现参加的基本医疗保险为其他（"
+                    + form.otherSchemeNote() + "），本事项只办理职工医保与城乡居民医保的转移接续，请向原参保地医疗保障经办机构咨询")));
+        }
         return enrollment.byIdNumber(form.idNumber()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .map(person -> conditions(form, person));
+                .map(person -> conditions(form, person))
+                .zipWith(certificateProblems(form), (a, b) -> {
+                    List<Reason> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return all;
+                });
+    }
+
+    /**
+     * The 《参保凭证》 named by its 凭证号 (表9's materials list it): issued by this system for this person, by the
+     * 转出地, for the scheme transferred, its seal valid. Without a 凭证号 the material counts as handed in (paper, or a
+     * 凭证 issued outside this system); a 凭证号 this system cannot know (转出地 not served here) is not checked.
+     */
+    private Mono<List<Reason>> certificateProblems(TransferApplicationForm form) {
+        String number = form.certificateNumber();
+        if (number == null || number.isBlank() || !properties.serves(form.fromRegionCode())) {
+            return Mono.just(List.of());
+        }
+        String field = "参保凭证号";
+        return certificates.find(number.trim())
+                .flatMap(c -> keys.verify(c.content(), c.seal()).map(valid -> {
+                    List<Reason> reasons = new ArrayList<>();
+                    if (!valid) {
+                        reasons.add(Reason.at(field, "certificate-seal-invalid", "参保凭证的电子签章验证未通过"));
+                    }
+                    if (!c.idNumber().equals(form.idNumber())) {
+                        reasons.add(Reason.at(field, "certificate-other-person", "参保凭证不是该参保人员的"));
+                    }
+                    if (!c.regionCode().equals(form.fromRegionCode())) {
+                        reasons.add(Reason.at(field, "certificate-other-region", "参保凭证不是转出地（"
+                                + form.fromRegionCode() + "）出具的"));
+                    }
+                    if (!CertificateService.covers(c, form.enrollmentInsuranceType())) {
+                        reasons.add(Reason.at(field, "certificate-other-scheme", "参保凭证未载明" + form.enrollmentInsuranceType()
+                                + "的参保信息"));
+                    }
+                    return reasons;
+                }))
+                .defaultIfEmpty(List.of(Reason.at(field, "certificate-not-found", "未查询到凭证号为" + number.trim()
+                        + "的参保凭证，请核对凭证号或由转出地重新出具")));
     }
 
     private List<Reason> conditions(TransferApplicationForm form, Optional<EnrolledPerson> found) {

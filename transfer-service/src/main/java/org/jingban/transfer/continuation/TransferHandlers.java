@@ -1,5 +1,7 @@
 package org.jingban.transfer.continuation;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +11,9 @@ import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jingban.platform.cases.ActorRole;
+import org.jingban.platform.cases.Case;
+import org.jingban.platform.cases.application.CaseNotFoundException;
+import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.Channel;
 import org.jingban.platform.cases.Reason;
@@ -23,7 +28,10 @@ import org.jingban.platform.service.items.ItemApplication;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.service.items.Submitted;
 import org.jingban.platform.service.items.Submitters;
+import org.jingban.transfer.Offices;
+import org.jingban.transfer.TransferProperties;
 import org.jingban.transfer.api.TransferEvents;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,11 +55,23 @@ public class TransferHandlers {
     private final TransferEligibility eligibility;
     private final ItemSubmissions submissions;
     private final ReceivingOffice receiving;
+    private final ApplicationNumbers numbers;
+    private final Offices offices;
+    private final TransferProperties properties;
+    private final CaseService cases;
+    private final Clock clock;
 
-    public TransferHandlers(TransferEligibility eligibility, ItemSubmissions submissions, ReceivingOffice receiving) {
+    public TransferHandlers(TransferEligibility eligibility, ItemSubmissions submissions, ReceivingOffice receiving,
+                            ApplicationNumbers numbers, Offices offices, TransferProperties properties, CaseService cases,
+                            Clock clock) {
         this.eligibility = eligibility;
         this.submissions = submissions;
         this.receiving = receiving;
+        this.numbers = numbers;
+        this.offices = offices;
+        this.properties = properties;
+        this.cases = cases;
+        this.clock = clock;
     }
 
     @PostMapping("/transfers")
@@ -66,11 +86,42 @@ public class TransferHandlers {
         ItemDefinition item = eligibility.itemFor(form);
         CaseActor submitter = submitter(form, caller);
         String transferId = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(clock.withZone(Case.ZONE));
         return eligibility.unmetConditions(form)
-                .flatMap(unmet -> submissions.submit(application(form, item, caller, submitter, unmet)
+                .zipWith(numbers.next(form.toRegionCode(), today.getYear()))
+                .flatMap(t -> submissions.submit(application(form, item, caller, submitter, t.getT1())
                         .formValue(TransferApplicationForm.TRANSFER_ID, transferId)
+                        .formValue(ApplicationSheets.FORM_KEY, ApplicationSheets.build(form,
+                                offices.documentNumber(form.toRegionCode(), today.getYear(), t.getT2()), today, offices,
+                                properties.serves(form.fromRegionCode()), properties.serves(form.toRegionCode())))
                         .reference(TransferApplicationForm.TRANSFER_ID, transferId)))
                 .map(Submitted::response);
+    }
+
+    @GetMapping("/transfers/{caseNumber}/application-form")
+    @Operation(summary = "《基本医疗保险关系转移接续申请表》（表9）", description = "申请时生成：编号、参保人信息、转出地和转入地经办机构信息、"
+            + "申请人信息（代为申请时）、申请时间；本人或转入地、转出地工作人员",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<Map<String, Object>> applicationForm(@PathVariable String caseNumber, Caller caller) {
+        return applicationSheet(caseNumber, caller);
+    }
+
+    @GetMapping(value = "/transfers/{caseNumber}/application-form/html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "打印《基本医疗保险关系转移接续申请表》（表9）", description = "可打印的 HTML，所有内容已转义",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
+    @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
+    public Mono<String> applicationFormHtml(@PathVariable String caseNumber, Caller caller) {
+        return applicationSheet(caseNumber, caller).map(ApplicationSheets::html);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Map<String, Object>> applicationSheet(String caseNumber, Caller caller) {
+        return cases.findByNumber(caseNumber)
+                .filter(c -> TransferStages.ITEM_CODE.equals(c.getItemCode()) && c.getForm().get(ApplicationSheets.FORM_KEY) != null)
+                .switchIfEmpty(Mono.error(() -> new CaseNotFoundException(caseNumber)))
+                .transform(Authorize.visibleTo(caller, c -> Owner.person(c.getApplicant().id(), c.getRegionCode())))
+                .map(c -> (Map<String, Object>) c.getForm().get(ApplicationSheets.FORM_KEY));
     }
 
     /** The application as 申请 submits it and 预检 weighs it: one definition, so both name the same reasons. */

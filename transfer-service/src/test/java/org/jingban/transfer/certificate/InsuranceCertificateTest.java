@@ -68,6 +68,13 @@ class InsuranceCertificateTest extends TransferTest {
         assertThat(row.get("其中累计实际缴费月数")).isEqualTo(72);            // 2020-01 … 2025-12 = 6 × 12
         assertThat(row.get("个人账户余额(小写)")).isEqualTo("3456.78");
         assertThat(row.get("个人账户余额(大写)")).isEqualTo("叁仟肆佰伍拾陆元柒角捌分");
+        // 表8 as seed 002 prints it: 生成日期 as 年月日, the issuing office's 地址, 邮政编码, 联系人 and 联系电话
+        assertThat((String) content.get("生成日期")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> office = (Map<String, Object>) content.get("转出地医疗保障经办机构信息");
+        assertThat(office).containsEntry("行政区划代码", WUWEI).containsEntry("邮政编码", "733000")
+                .containsEntry("联系人", "示例联系人（武威）").containsEntry("联系电话", "0935-2116031");
+        assertThat((String) office.get("地址")).contains("武威市");
 
         // online: anyone holding it, no token
         web.post().uri("/api/v1/transfer/certificates/verification")
@@ -98,6 +105,20 @@ class InsuranceCertificateTest extends TransferTest {
         // another citizen does not see it
         web.get().uri("/api/v1/transfer/certificates/{id}", issued.certificate().id())
                 .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(newIdNumber()))).exchange().expectStatus().isNotFound();
+    }
+
+    /** 表8's 证件类型及号码 prints the document the person applied with (seed 002 附件表8), not always 居民身份证. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_certificate_prints_the_id_document_type_as_given() {
+        String id = enrolledInWuwei("10.00");
+        Map<String, Object> f = form(id, "张三");
+        f.put("证件类型及号码", Map.of("证件类型", "户口簿", "证件号码", id));
+        CertificateHandlers.Issued issued = web.post().uri("/api/v1/transfer/certificates")
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).bodyValue(f).exchange()
+                .expectStatus().isCreated().expectBody(CertificateHandlers.Issued.class).returnResult().getResponseBody();
+        Map<String, Object> person = (Map<String, Object>) issued.certificate().content().get("参保人员基本信息");
+        assertThat((Map<String, Object>) person.get("证件类型及号码")).containsEntry("证件类型", "户口簿");
     }
 
     @Test

@@ -251,6 +251,81 @@ class TransferBetweenRegionsTest extends TransferTest {
         assertThat(enrollment.periods(id, RESIDENT, LANZHOU)).extracting(PersonEvents.Period::from).contains("2019-01");
     }
 
+    /**
+     * 表9 as seed 002 prints it (附件表9): 编号 (省份)(统筹地区)(年份)(第XXXX号), 参保人信息 with 性别 and 年龄 (read from the
+     * 居民身份证号码 when not given), 户籍地址, 户籍类型, 联系地址, 邮政编码, both offices with names and phones, the
+     * 申请人信息 when someone applies for the insured person, 申请时间; printable with every value escaped. The
+     * 基本医疗保险类型 takes 其他(请说明), which this item then refuses with the reason; a 参保凭证号 is verified.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_application_form_is_numbered_and_carries_every_printed_field() {
+        String id = newIdNumber();
+        enrollment.enroll(id, "褚十二", "0.00",
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "SUSPENDED", "在职职工", "2015-01", "2026-10"),
+                EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-11", null));
+        awaitReadModel(id, 2);
+        Map<String, Object> f = form(id, "褚十二", WUWEI, LANZHOU);
+        f.put("户籍地址", "甘肃省武威市凉州区<东大街>1号");
+        f.put("户籍类型", "非农业");
+        f.put("联系地址", "甘肃省兰州市城关区");
+        f.put("邮政编码", "730030");
+        f.put("申请人信息", Map.of("姓名", "褚父", "证件类型及号码", idDoc(newIdNumber()), "与参保人关系", "父子",
+                "联系电话", "13809351234", "联系地址", "甘肃省兰州市城关区", "邮政编码", "730030"));
+        String clerk = TestTokens.clerk("gh-" + LANZHOU, LANZHOU);
+
+        // bad 户籍类型, 其他 without its 说明: every form problem at once
+        Map<String, Object> bad = new LinkedHashMap<>(f);
+        bad.put("户籍类型", "城镇");
+        bad.put("基本医疗保险类型", "其他(请说明)");
+        web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(clerk)).bodyValue(bad).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.violations[?(@.field == '户籍类型')].code").isEqualTo("unknown-option")
+                .jsonPath("$.violations[?(@.field == '其他险种说明')].code").isEqualTo("required");
+        // 其他 with its 说明 is a form this item takes, and refuses with the reason
+        bad.put("户籍类型", "非农业");
+        bad.put("其他险种说明", "公费医疗");
+        web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(clerk)).bodyValue(bad).exchange()
+                .expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.violations[0].code").isEqualTo("other-scheme")
+                .jsonPath("$.violations[0].message").value(m -> assertThat(m.toString()).contains("公费医疗"));
+        // a 参保凭证号 this system never issued
+        Map<String, Object> unknownCertificate = new LinkedHashMap<>(f);
+        unknownCertificate.put("参保凭证号", "甘肃省武威市2026年第9999号");
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(clerk))
+                .bodyValue(unknownCertificate).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.reasons[?(@.field == '参保凭证号')].code").isEqualTo("certificate-not-found");
+
+        Applied submitted = web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(clerk)).bodyValue(f)
+                .exchange().expectStatus().isAccepted().expectBody(Applied.class).returnResult().getResponseBody();
+        Map<String, Object> sheet = web.get().uri("/api/v1/transfer/transfers/{n}/application-form", submitted.caseNumber())
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((String) sheet.get("编号")).matches("甘肃省兰州市" + LocalDate.now().getYear() + "年第\\d{4}号");
+        Map<String, Object> person = (Map<String, Object>) sheet.get("参保人信息");
+        assertThat(person.get("性别")).isIn("男", "女");
+        assertThat(person.get("年龄")).isEqualTo(java.time.Period.between(LocalDate.parse(id.substring(6, 10) + "-"
+                + id.substring(10, 12) + "-" + id.substring(12, 14)), LocalDate.now()).getYears());
+        assertThat(person).containsEntry("户籍类型", "非农业").containsEntry("邮政编码", "730030")
+                .containsEntry("现参加的基本医疗保险类型", "职工医保").containsKeys("户籍地址", "联系地址", "联系电话");
+        Map<String, Object> into = (Map<String, Object>) sheet.get("转入地医疗保障经办机构信息");
+        assertThat(into).containsEntry("行政区划代码", LANZHOU).containsEntry("联系电话", "0931-0000000（示例值）");
+        assertThat((String) into.get("机构名称")).isNotBlank();
+        assertThat((String) ((Map<String, Object>) sheet.get("转出地医疗保障经办机构信息")).get("联系电话"))
+                .isEqualTo("0935-2116031");
+        assertThat((Map<String, Object>) sheet.get("申请人信息")).containsEntry("与参保人关系", "父子");
+        assertThat((String) sheet.get("申请时间")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+
+        String html = web.get().uri("/api/v1/transfer/transfers/{n}/application-form/html", submitted.caseNumber())
+                .headers(h -> h.setBearerAuth(clerk)).accept(org.springframework.http.MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(html).contains("基本医疗保险关系转移接续申请表").contains((String) sheet.get("编号"))
+                .contains("&lt;东大街&gt;").doesNotContain("<东大街>").contains("父子");
+        // another citizen does not see it; the next application gets the next number
+        web.get().uri("/api/v1/transfer/transfers/{n}/application-form", submitted.caseNumber())
+                .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(newIdNumber()))).exchange().expectStatus().isNotFound();
+    }
+
     // ------------------------------------------------------------------ Sichuan via the national platform
 
     private static final String NATIONAL = "jingban.national.transfer";
