@@ -96,7 +96,8 @@ class EnrollmentThroughGatewayTest extends E2eTest {
         // issue 6: 甲 asks to change a key item (姓名) of 表5 without its supporting material: refused (不予受理) with the
         // reason, and the 未完成 SMS with that reason reaches notification-service's local sink exactly once
         String person = api.person(a);
-        api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345670", "preferredChannel", "SMS")).expect(200);
+        // the SMS goes to the 联系电话 of the registration: notification-service has read the person's events
+        stack.awaitConsumed("notification-service", org.jingban.enrollment.api.EnrollmentTopics.EVENTS);
         Map<String, Object> change = new java.util.LinkedHashMap<>();
         change.put("统一社会信用代码/单位编码", uscc);
         change.put("姓名", "甲");

@@ -24,7 +24,8 @@ class OffsiteFilingThroughGatewayTest extends E2eTest {
     void a_resident_files_on_a_promise_and_on_proof_is_covered_then_cancels_and_is_not() {
         String id = resident(WUWEI, 1962);
         String person = api.person(id);
-        api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345671", "preferredChannel", "SMS")).expect(200);
+        // the SMS goes to the 联系电话 of the registration: notification-service has read the person's events
+        stack.awaitConsumed("notification-service", org.jingban.enrollment.api.EnrollmentTopics.EVENTS);
 
         // 长期居住 in 成都 on the promise path: identity and 表11 provided, the 居住证明 replaced by 表18
         List<String> materials = materials("622036004002");

@@ -26,7 +26,8 @@ class ReimbursementThroughGatewayTest extends E2eTest {
     void a_payment_is_made_exactly_once_when_the_service_is_killed_between_payment_order_and_bank_confirmation() {
         String id = resident(WUWEI, 1966);
         String person = api.person(id);
-        api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345672", "preferredChannel", "SMS")).expect(200);
+        // the SMS goes to the 联系电话 of the registration: notification-service has read the person's events
+        stack.awaitConsumed("notification-service", org.jingban.enrollment.api.EnrollmentTopics.EVENTS);
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("姓名", "报销人");

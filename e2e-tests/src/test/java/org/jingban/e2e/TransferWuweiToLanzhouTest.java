@@ -115,7 +115,8 @@ class TransferWuweiToLanzhouTest extends E2eTest {
         });
 
         // the person wants results by SMS
-        api.put("/api/v1/notifications/me/contact", person, Map.of("mobile", "13912345678", "preferredChannel", "SMS")).expect(200);
+        // the SMS goes to the 联系电话 of the registration: notification-service has read the person's events
+        stack.awaitConsumed("notification-service", org.jingban.enrollment.api.EnrollmentTopics.EVENTS);
 
         // transfer-service has read everything enrollment-service published so far (its read model of the person)
         stack.awaitConsumed("transfer-enrollment", EnrollmentTopics.EVENTS);
@@ -206,7 +207,7 @@ class TransferWuweiToLanzhouTest extends E2eTest {
             assertThat((String) m.get("text")).startsWith("【").contains("】尊敬的" + name + ",您于").endsWith("。")
                     .doesNotContain("*");
             assertThat((String) m.get("text")).contains("办理的转移接续已完成。如有疑问，请咨询");
-            assertThat((String) m.get("address")).doesNotContain("13912345678");
+            assertThat((String) m.get("address")).doesNotContain("13709351234");
         });
         // and one message in the person's inbox for it
         Map<String, Object> inbox = api.get("/api/v1/notifications/me?size=50", person).expect(200);

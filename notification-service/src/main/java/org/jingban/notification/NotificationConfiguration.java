@@ -12,6 +12,15 @@ import org.jingban.notification.channel.LocalSinkGateway;
 import org.jingban.notification.channel.MessageChannel;
 import org.jingban.notification.channel.ProviderGateway;
 import org.jingban.notification.channel.WeChatSubscribeChannel;
+import org.jingban.notification.channel.live.AlipayOpenApiClient;
+import org.jingban.notification.channel.live.AliyunSmsClient;
+import org.jingban.notification.channel.live.LiveGateway;
+import org.jingban.notification.channel.live.ProviderClient;
+import org.jingban.notification.channel.live.ProviderHttp;
+import org.jingban.notification.channel.live.SendJournal;
+import org.jingban.notification.channel.live.WeChatAccessTokens;
+import org.jingban.notification.channel.live.WeChatSubscribeClient;
+import org.jingban.notification.recipient.ContactRecords;
 import org.jingban.notification.digest.DigestService;
 import org.jingban.notification.intake.CaseEventIntake;
 import org.jingban.notification.intake.CaseEventListener;
@@ -41,11 +50,33 @@ class NotificationConfiguration {
         return Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
-    /** Local mode: providers' requests go to the channel_sink collection (the only mode so far). */
+    /**
+     * Each channel's requests go to the local sink ({@code channel_sink}, the default) or, with
+     * {@code jingban.notification.<sms|wechat|alipay>.transport: live}, to the real provider through its signing
+     * client and the send journal.
+     */
     @Bean
     @ConditionalOnMissingBean
-    ProviderGateway providerGateway(ReactiveMongoTemplate mongo, Clock clock) {
-        return new LocalSinkGateway(mongo, clock);
+    ProviderGateway providerGateway(ReactiveMongoTemplate mongo, Clock clock, NotificationProperties properties) {
+        LocalSinkGateway sink = new LocalSinkGateway(mongo, clock);
+        List<ProviderClient> live = liveClients(properties, clock);
+        return live.isEmpty() ? sink : new LiveGateway(live, sink, new SendJournal(mongo, clock));
+    }
+
+    static List<ProviderClient> liveClients(NotificationProperties properties, Clock clock) {
+        List<ProviderClient> clients = new java.util.ArrayList<>();
+        ProviderHttp http = new ProviderHttp(properties.getHttp());
+        if (properties.getSms().getTransport() == NotificationProperties.Transport.LIVE) {
+            clients.add(new AliyunSmsClient(http, properties.getSms(), clock));
+        }
+        if (properties.getWechat().getTransport() == NotificationProperties.Transport.LIVE) {
+            clients.add(new WeChatSubscribeClient(http, properties.getWechat(),
+                    new WeChatAccessTokens(http, properties.getWechat(), clock)));
+        }
+        if (properties.getAlipay().getTransport() == NotificationProperties.Transport.LIVE) {
+            clients.add(new AlipayOpenApiClient(http, properties.getAlipay()));
+        }
+        return clients;
     }
 
     @Bean
@@ -81,14 +112,19 @@ class NotificationConfiguration {
     @Bean
     Dispatcher dispatcher(ReactiveMongoTemplate mongo, List<MessageChannel> channels, QuietHours quietHours,
                           ProviderRateLimiter rateLimiter, NotificationProperties properties, Clock clock,
-                          ObjectProvider<MeterRegistry> meters) {
+                          ObjectProvider<MeterRegistry> meters, ContactBook contacts, ProviderGateway gateway) {
         return new Dispatcher(mongo, channels, quietHours, rateLimiter, properties.getDispatch(), clock,
-                meters.getIfAvailable(() -> Metrics.globalRegistry));
+                meters.getIfAvailable(() -> Metrics.globalRegistry), contacts, gateway);
     }
 
     @Bean
-    ContactBook contactBook(ReactiveMongoTemplate mongo) {
-        return new ContactBook(mongo);
+    ContactBook contactBook(ReactiveMongoTemplate mongo, Clock clock) {
+        return new ContactBook(mongo, clock);
+    }
+
+    @Bean
+    ContactRecords contactRecords(ContactBook contacts, Clock clock) {
+        return new ContactRecords(contacts, clock);
     }
 
     @Bean
@@ -100,8 +136,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    CaseEventListener caseEventListener(CaseEventIntake intake) {
-        return new CaseEventListener(intake);
+    CaseEventListener caseEventListener(CaseEventIntake intake, ContactRecords records) {
+        return new CaseEventListener(intake, records);
     }
 
     @Bean

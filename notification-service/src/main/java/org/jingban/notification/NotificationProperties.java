@@ -22,8 +22,10 @@ public class NotificationProperties {
     private final WeChat wechat = new WeChat();
     private final Alipay alipay = new Alipay();
     private final Digest digest = new Digest();
+    private final Http http = new Http();
 
     public Dispatch getDispatch() { return dispatch; }
+    public Http getHttp() { return http; }
     public QuietHours getQuietHours() { return quietHours; }
     public Map<String, Double> getRateLimits() { return rateLimits; }
     public void setRateLimits(Map<String, Double> rateLimits) { this.rateLimits = rateLimits; }
@@ -85,11 +87,50 @@ public class NotificationProperties {
         public void setUrgentTemplates(List<String> urgentTemplates) { this.urgentTemplates = urgentTemplates; }
     }
 
+    /** Where a channel's provider requests go. */
+    public enum Transport {
+        /** Into the local sink ({@code channel_sink}, read through {@code /outbox}): the local stack's default. */
+        SINK,
+        /** To the provider over HTTPS, signed with the credentials of this channel. */
+        LIVE
+    }
+
+    /** Timeouts of the calls to the real providers (the dispatcher's backoff does the retrying). */
+    public static class Http {
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        /** The whole call; a send without an answer in time has an unknown outcome (a dead letter, not resent). */
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        public Duration getConnectTimeout() { return connectTimeout; }
+        public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+        public Duration getRequestTimeout() { return requestTimeout; }
+        public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
+    }
+
     public static class Sms {
+        private Transport transport = Transport.SINK;
+        /** Aliyun SMS endpoint (RPC style, signature version 1.0). */
+        private String endpoint = "https://dysmsapi.aliyuncs.com/";
+        /** RegionId of the call (示例值). */
+        private String regionId = "cn-hangzhou";
+        /** From the secret store (JINGBAN_NOTIFICATION_SMS_ACCESSKEYID / _ACCESSKEYSECRET), never the repository. */
+        private String accessKeyId;
+        private String accessKeySecret;
         /** Aliyun 短信签名; empty uses the handling office's name (【经办机构落款】). */
         private String signName;
         /** Aliyun TemplateCode by {@code itemCode:event}. */
         private Map<String, String> templateCodes = new LinkedHashMap<>();
+
+        public Transport getTransport() { return transport; }
+        public void setTransport(Transport transport) { this.transport = transport; }
+        public String getEndpoint() { return endpoint; }
+        public void setEndpoint(String endpoint) { this.endpoint = endpoint; }
+        public String getRegionId() { return regionId; }
+        public void setRegionId(String regionId) { this.regionId = regionId; }
+        public String getAccessKeyId() { return accessKeyId; }
+        public void setAccessKeyId(String accessKeyId) { this.accessKeyId = accessKeyId; }
+        public String getAccessKeySecret() { return accessKeySecret; }
+        public void setAccessKeySecret(String accessKeySecret) { this.accessKeySecret = accessKeySecret; }
 
         public String getSignName() { return signName; }
         public void setSignName(String signName) { this.signName = signName; }
@@ -98,6 +139,14 @@ public class NotificationProperties {
     }
 
     public static class WeChat {
+        private Transport transport = Transport.SINK;
+        /** WeChat API base (token from {@code /cgi-bin/stable_token}, sends to {@code /cgi-bin/message/subscribe/send}). */
+        private String apiBase = "https://api.weixin.qq.com";
+        /** The mini program's AppID and AppSecret, from the secret store (JINGBAN_NOTIFICATION_WECHAT_APPSECRET). */
+        private String appId;
+        private String appSecret;
+        /** A cached access_token is renewed when less than this is left of its expires_in. */
+        private Duration tokenRefreshBefore = Duration.ofMinutes(5);
         private String defaultTemplateId = "jingban-case-result";
         /** subscribe-message template id by template event (completed, failed …). */
         private Map<String, String> templateIds = new LinkedHashMap<>();
@@ -105,6 +154,16 @@ public class NotificationProperties {
         /** developer, trial or formal. */
         private String miniprogramState = "formal";
 
+        public Transport getTransport() { return transport; }
+        public void setTransport(Transport transport) { this.transport = transport; }
+        public String getApiBase() { return apiBase; }
+        public void setApiBase(String apiBase) { this.apiBase = apiBase; }
+        public String getAppId() { return appId; }
+        public void setAppId(String appId) { this.appId = appId; }
+        public String getAppSecret() { return appSecret; }
+        public void setAppSecret(String appSecret) { this.appSecret = appSecret; }
+        public Duration getTokenRefreshBefore() { return tokenRefreshBefore; }
+        public void setTokenRefreshBefore(Duration tokenRefreshBefore) { this.tokenRefreshBefore = tokenRefreshBefore; }
         public String getDefaultTemplateId() { return defaultTemplateId; }
         public void setDefaultTemplateId(String defaultTemplateId) { this.defaultTemplateId = defaultTemplateId; }
         public Map<String, String> getTemplateIds() { return templateIds; }
@@ -116,11 +175,29 @@ public class NotificationProperties {
     }
 
     public static class Alipay {
+        private Transport transport = Transport.SINK;
+        /** Alipay open-platform gateway. */
+        private String gateway = "https://openapi.alipay.com/gateway.do";
+        /**
+         * The application's RSA private key (PKCS#8, Base64 or PEM) that signs requests, and Alipay's public key
+         * (X.509, Base64 or PEM) that verifies answers: both from the secret store
+         * (JINGBAN_NOTIFICATION_ALIPAY_APPPRIVATEKEY, JINGBAN_NOTIFICATION_ALIPAY_ALIPAYPUBLICKEY).
+         */
+        private String appPrivateKey;
+        private String alipayPublicKey;
         private String appId = "local";
         private String defaultTemplateId = "jingban-case-result";
         private Map<String, String> templateIds = new LinkedHashMap<>();
         private String page = "pages/messages/detail";
 
+        public Transport getTransport() { return transport; }
+        public void setTransport(Transport transport) { this.transport = transport; }
+        public String getGateway() { return gateway; }
+        public void setGateway(String gateway) { this.gateway = gateway; }
+        public String getAppPrivateKey() { return appPrivateKey; }
+        public void setAppPrivateKey(String appPrivateKey) { this.appPrivateKey = appPrivateKey; }
+        public String getAlipayPublicKey() { return alipayPublicKey; }
+        public void setAlipayPublicKey(String alipayPublicKey) { this.alipayPublicKey = alipayPublicKey; }
         public String getAppId() { return appId; }
         public void setAppId(String appId) { this.appId = appId; }
         public String getDefaultTemplateId() { return defaultTemplateId; }

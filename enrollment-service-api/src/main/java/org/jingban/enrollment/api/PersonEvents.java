@@ -27,9 +27,19 @@ public final class PersonEvents {
      *
      * @param what       the change, e.g. {@code 增加}, {@code 在职转退休}, {@code 转移接续转入}
      * @param transferId on {@link #TRANSFER_IN_CREDITED}: the transfer whose credit this is; null on other events
+     * @param phone      联系电话 as registered (参保登记) or last changed (参保信息变更登记, 电话号码新增和更改): a mobile or a
+     *                   fixed line; null when none is known (or from a publisher older than this field). Personal
+     *                   data: a reader masks it wherever it shows or logs it (notification-service reaches the person
+     *                   by it).
      */
     public record Person(String personId, String idNumber, String name, String what, String regionCode,
-                         List<InsuranceView> insurances, String transferId) {
+                         List<InsuranceView> insurances, String transferId, String phone) {
+
+        /** Without the phone (the record before {@code phone} was added; readers of a missing field get null). */
+        public Person(String personId, String idNumber, String name, String what, String regionCode,
+                      List<InsuranceView> insurances, String transferId) {
+            this(personId, idNumber, name, what, regionCode, insurances, transferId, null);
+        }
     }
 
     /**

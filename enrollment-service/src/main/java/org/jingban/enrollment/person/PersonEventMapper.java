@@ -21,7 +21,7 @@ public final class PersonEventMapper {
 
     static PersonEvents.Person person(InsuredPerson p, String what, String regionCode, YearMonth now, String transferId) {
         return new PersonEvents.Person(p.getId(), p.getIdNumber(), p.getName(), what, regionCode,
-                p.getInsurances().stream().map(i -> insurance(i, now)).toList(), transferId);
+                p.getInsurances().stream().map(i -> insurance(i, now)).toList(), transferId, p.getPhone());
     }
 
     /** The insurance with its months up to {@code now} (also the insurances of the 参保信息查询 answers). */

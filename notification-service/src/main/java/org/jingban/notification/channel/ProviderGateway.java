@@ -4,8 +4,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends a provider request. The local implementation ({@link LocalSinkGateway}) writes it into the
- * {@code channel_sink} collection that ops read through {@code GET /api/v1/notifications/outbox}; a deployment with
- * real providers adds an HTTP transport (signing: Aliyun RPC signature V3, WeChat access_token, Alipay RSA2).
+ * {@code channel_sink} collection that ops read through {@code GET /api/v1/notifications/outbox}; with a channel's
+ * {@code transport: live}, {@link org.jingban.notification.channel.live.LiveGateway} sends that channel's requests
+ * to the real provider (Aliyun RPC signature 1.0, WeChat access_token, Alipay RSA2).
  */
 public interface ProviderGateway {
 
@@ -14,4 +15,12 @@ public interface ProviderGateway {
      * @return the provider's message id
      */
     Mono<String> send(ProviderRequest request, OutgoingMessage message, String idempotencyKey);
+
+    /**
+     * Ops send a dead letter again: a real provider's call whose outcome was unknown may now be repeated (the local
+     * sink keeps nothing to release).
+     */
+    default Mono<Boolean> release(String idempotencyKey) {
+        return Mono.just(false);
+    }
 }

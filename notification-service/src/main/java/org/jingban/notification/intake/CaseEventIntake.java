@@ -144,7 +144,7 @@ public class CaseEventIntake {
             return Notification.rendered(data.caseId(), data.caseNumber(), item.code(), item.name(), data.regionCode(),
                     template.event(), event.id(), event.type(), recipientId,
                     data.applicant() == null ? null : data.applicant().kind(), values.get("称呼"), officeName,
-                    data.submittedOn(), text, used, urgent, deliveries, now);
+                    data.submittedOn(), data.channel(), text, used, urgent, deliveries, now);
         });
     }
 

@@ -8,7 +8,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Listens to every service's topic by pattern ({@code jingban.<area>.events}), so a service filed later is heard
- * without a change here as soon as it publishes the case events. A record that cannot be handled after the
+ * without a change here as soon as it publishes the case events; enrollment's person events on the same pattern keep
+ * the contact book. A record that cannot be handled after the
  * messaging library's retries goes to {@code <topic>.dlt}.
  */
 public class CaseEventListener {
@@ -16,15 +17,19 @@ public class CaseEventListener {
     private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
 
     private final CaseEventIntake intake;
+    private final org.jingban.notification.recipient.ContactRecords records;
 
-    public CaseEventListener(CaseEventIntake intake) {
+    public CaseEventListener(CaseEventIntake intake, org.jingban.notification.recipient.ContactRecords records) {
         this.intake = intake;
+        this.records = records;
     }
 
     @KafkaListener(id = "${jingban.notification.listener-id:notification-case-events}",
             topicPattern = "${jingban.notification.topic-pattern:jingban\\.[a-z0-9-]+\\.events}",
             groupId = "${jingban.notification.consumer-group:notification-service}")
     public void on(ConsumerRecord<String, ?> record) {
-        intake.handle(ReceivedEvent.from(record)).block(HANDLING_TIMEOUT);
+        ReceivedEvent event = ReceivedEvent.from(record);
+        // the people's own records (enrollment's person events) keep the contact book; case events make messages
+        records.handle(event).then(intake.handle(event)).block(HANDLING_TIMEOUT);
     }
 }

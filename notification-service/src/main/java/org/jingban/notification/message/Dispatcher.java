@@ -15,6 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jingban.notification.NotificationProperties;
 import org.jingban.notification.channel.ChannelKind;
 import org.jingban.notification.channel.MessageChannel;
+import org.jingban.notification.channel.ProviderException;
+import org.jingban.notification.channel.ProviderGateway;
+import org.jingban.notification.recipient.ChannelChooser;
+import org.jingban.notification.recipient.ContactBook;
+import org.jingban.notification.recipient.RecipientContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,12 +34,16 @@ import org.springframework.data.mongodb.core.query.Query;
  * channel, and records the outcome — sent; or retried after a doubling backoff; or, after {@code max-attempts}, a
  * dead letter. SMS in quiet hours is deferred to their end; a provider out of rate-limit tokens waits for the next
  * pass. The claim has a lease: after a crash the delivery is sent again with the same idempotency key, which the
- * providers (and the local sink) use to keep it one message.
+ * local sink and the real providers' send journal use to keep it one message. A provider's refusal says what
+ * follows ({@link ProviderException.Disposition}): retry after the backoff; a dead letter at once (the request is
+ * wrong, or its outcome is unknown and a resend could double it); or the next channel the recipient can be reached
+ * by (this one is closed as a dead letter with the reason, the new one is due at once).
  */
 public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than a real client's worst case (token renewal and a second send, each within http.request-timeout). */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveMongoTemplate mongo;
@@ -44,12 +53,16 @@ public class Dispatcher implements SmartLifecycle {
     private final NotificationProperties.Dispatch settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ContactBook contacts;
+    private final ProviderGateway gateway;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
     public Dispatcher(ReactiveMongoTemplate mongo, List<MessageChannel> channels, QuietHours quietHours,
                       ProviderRateLimiter rateLimiter, NotificationProperties.Dispatch settings, Clock clock,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, ContactBook contacts, ProviderGateway gateway) {
+        this.contacts = contacts;
+        this.gateway = gateway;
         this.mongo = mongo;
         this.channels = new java.util.EnumMap<>(ChannelKind.class);
         channels.forEach(c -> this.channels.put(c.kind(), c));
@@ -158,19 +171,36 @@ public class Dispatcher implements SmartLifecycle {
         MessageChannel channel = channels.get(kind);
         String messageId = null;
         String error = null;
+        ProviderException.Disposition disposition = ProviderException.Disposition.RETRY;
         try {
             if (channel == null) {
                 throw new IllegalStateException("渠道未配置: " + kind);
             }
             messageId = channel.deliver(claimed.outgoing(claimed.delivery(kind))).block(SEND_TIMEOUT);
+        } catch (ProviderException e) {
+            error = e.getMessage();
+            disposition = e.disposition();
         } catch (RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        record(notificationId, kind, messageId, error);
+        ChannelKind next = disposition == ProviderException.Disposition.NEXT_CHANNEL ? nextChannel(claimed, kind) : null;
+        record(notificationId, kind, messageId, error, disposition, next);
         return true;
     }
 
-    private void record(String notificationId, ChannelKind kind, String messageId, String error) {
+    /** The channel after {@code failed} that the recipient can be reached by now, or null. */
+    private ChannelKind nextChannel(Notification n, ChannelKind failed) {
+        if (n.getRecipientId() == null) {
+            return null;
+        }
+        RecipientContact contact = contacts.find(n.getRecipientId()).block(STORE_TIMEOUT);
+        java.util.Set<ChannelKind> tried = java.util.EnumSet.of(failed);
+        n.getDeliveries().forEach(d -> tried.add(d.getChannel()));
+        return ChannelChooser.next(contact, n.getCaseChannel(), tried).orElse(null);
+    }
+
+    private void record(String notificationId, ChannelKind kind, String messageId, String error,
+                        ProviderException.Disposition disposition, ChannelKind next) {
         for (int attempt = 0; attempt < 10; attempt++) {
             Notification n = mongo.findById(notificationId, Notification.class).block(STORE_TIMEOUT);
             if (n == null) {
@@ -179,15 +209,28 @@ public class Dispatcher implements SmartLifecycle {
             Delivery d = n.delivery(kind);
             Instant now = clock.instant();
             boolean dead = false;
+            boolean moved = false;
+            String reason = error;
             if (error == null) {
                 d.sent(now, messageId);
             } else {
-                dead = d.getAttempts() >= settings.getMaxAttempts();
-                d.failed(error, now.plus(backoff(d.getAttempts())), dead);
+                dead = disposition != ProviderException.Disposition.RETRY || d.getAttempts() >= settings.getMaxAttempts();
+                if (disposition == ProviderException.Disposition.NEXT_CHANNEL) {
+                    reason = error + (next == null ? "（无其他可用渠道，站内信已送达）" : "（改由" + next.label() + "发送）");
+                    if (next != null) {
+                        String address = contacts.find(n.getRecipientId()).blockOptional(STORE_TIMEOUT)
+                                .map(c -> c.addressFor(next)).orElse(null);
+                        moved = address != null && n.addDelivery(new Delivery(next, address, now, false));
+                    }
+                }
+                d.failed(reason, now.plus(backoff(d.getAttempts())), dead);
             }
             if (save(n) != null) {
-                count(error == null ? "sent" : dead ? "dead" : "retry", kind);
-                if (dead) {
+                count(error == null ? "sent" : moved ? "next-channel" : dead ? "dead" : "retry", kind);
+                if (moved) {
+                    log.info("渠道无法送达，改用下一渠道: {} {} → {} ({})", notificationId, kind, next, reason);
+                    nudge();
+                } else if (dead) {
                     log.warn("消息发送失败{}次，已转为死信: {} 渠道 {} ({})", d.getAttempts(), notificationId, kind, error);
                 } else if (error != null) {
                     log.info("消息发送失败，将重试: {} 渠道 {} 第{}次 ({})", notificationId, kind, d.getAttempts(), error);
@@ -231,6 +274,8 @@ public class Dispatcher implements SmartLifecycle {
         if (d.getStatus() != DeliveryStatus.DEAD) {
             return false;
         }
+        // a real provider's call with an unknown outcome may be repeated now: ops decided so
+        gateway.release(n.outgoing(d).deliveryKey()).onErrorReturn(false).block(STORE_TIMEOUT);
         d.revive(clock.instant());
         boolean saved = save(n) != null;
         nudge();

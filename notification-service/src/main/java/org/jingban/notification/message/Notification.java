@@ -41,6 +41,8 @@ public class Notification {
     private String recipientName;
     private String officeName;
     private LocalDate submittedOn;
+    /** the case's channel (窗口, 网厅, 小程序 …): decides the order of the channels tried */
+    private org.jingban.platform.cases.Channel caseChannel;
     private String text;
     private Map<String, String> values;
     private boolean urgent;
@@ -56,6 +58,21 @@ public class Notification {
 
     public static String idOf(String caseId, String templateEvent) {
         return caseId + ":" + templateEvent;
+    }
+
+    /** A rendered message with its deliveries, for a case of {@code caseChannel}. */
+    public static Notification rendered(String caseId, String caseNumber, String itemCode, String itemName,
+                                        String regionCode, String templateEvent, String eventId, String eventType,
+                                        String recipientId, Party.Kind recipientKind, String recipientName,
+                                        String officeName, LocalDate submittedOn,
+                                        org.jingban.platform.cases.Channel caseChannel, String text,
+                                        Map<String, String> values, boolean urgent, List<Delivery> deliveries,
+                                        Instant now) {
+        Notification n = rendered(caseId, caseNumber, itemCode, itemName, regionCode, templateEvent, eventId,
+                eventType, recipientId, recipientKind, recipientName, officeName, submittedOn, text, values, urgent,
+                deliveries, now);
+        n.caseChannel = caseChannel;
+        return n;
     }
 
     /** A rendered message with its deliveries. */
@@ -118,6 +135,18 @@ public class Notification {
                 .orElseThrow(() -> new IllegalArgumentException("no " + channel + " delivery in " + id));
     }
 
+    /**
+     * Adds a delivery on another channel (the one before it could not reach the recipient); false when the
+     * notification already has one there (one delivery per case, template and channel).
+     */
+    boolean addDelivery(Delivery delivery) {
+        if (deliveries.stream().anyMatch(d -> d.getChannel() == delivery.getChannel())) {
+            return false;
+        }
+        deliveries.add(delivery);
+        return true;
+    }
+
     void refreshNextDue() {
         nextDueAt = deliveries.stream().map(Delivery::nextLook).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
@@ -146,6 +175,7 @@ public class Notification {
     public String getRecipientName() { return recipientName; }
     public String getOfficeName() { return officeName; }
     public LocalDate getSubmittedOn() { return submittedOn; }
+    public org.jingban.platform.cases.Channel getCaseChannel() { return caseChannel; }
     public String getText() { return text; }
     public Map<String, String> getValues() { return values; }
     public boolean isUrgent() { return urgent; }

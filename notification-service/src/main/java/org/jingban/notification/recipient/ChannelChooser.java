@@ -30,10 +30,26 @@ public final class ChannelChooser {
             chosen.add(contact.preferredChannel());
             return chosen;
         }
-        List<ChannelKind> order = caseChannel == Channel.MINI_PROGRAM
+        order(caseChannel).stream().filter(contact::reachableBy).findFirst().ifPresent(chosen::add);
+        return chosen;
+    }
+
+    /**
+     * The channel to try after a provider said the recipient cannot be reached on the ones {@code tried}: the next
+     * external channel of the case's order that the party can be reached by and that was not tried; empty when none
+     * is left (the inbox has the message anyway) or the party prefers the inbox only.
+     */
+    public static java.util.Optional<ChannelKind> next(RecipientContact contact, Channel caseChannel,
+                                                       java.util.Collection<ChannelKind> tried) {
+        if (contact == null || contact.preferredChannel() == ChannelKind.INBOX) {
+            return java.util.Optional.empty();
+        }
+        return order(caseChannel).stream().filter(k -> !tried.contains(k)).filter(contact::reachableBy).findFirst();
+    }
+
+    private static List<ChannelKind> order(Channel caseChannel) {
+        return caseChannel == Channel.MINI_PROGRAM
                 ? List.of(ChannelKind.WECHAT, ChannelKind.ALIPAY, ChannelKind.SMS)
                 : List.of(ChannelKind.SMS, ChannelKind.WECHAT, ChannelKind.ALIPAY);
-        order.stream().filter(contact::reachableBy).findFirst().ifPresent(chosen::add);
-        return chosen;
     }
 }

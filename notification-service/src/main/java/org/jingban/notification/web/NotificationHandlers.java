@@ -74,7 +74,9 @@ public class NotificationHandlers {
     public record ContactRequest(String mobile, String wechatOpenId, String alipayUserId, String preferredChannel) {
     }
 
-    public record ContactView(String mobile, boolean wechat, boolean alipay, ChannelKind preferredChannel) {
+    /** {@code mobileSource}: 参保登记 (the person's records) or 本人填写 (a unit's or institution's own entry). */
+    public record ContactView(String mobile, String mobileSource, boolean wechat, boolean alipay,
+                              ChannelKind preferredChannel) {
     }
 
     public record OutboxView(String id, String provider, String channel, String method, String endpoint,
@@ -102,39 +104,54 @@ public class NotificationHandlers {
 
     @GetMapping("/me/contact")
     @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
-    @Operation(summary = "我的接收方式")
+    @Operation(summary = "我的接收方式", description = "手机号（已脱敏）及其来源：参保人员的手机号取自参保登记的联系电话")
     public Mono<ContactView> myContact(Caller caller) {
         return contacts.find(partyOf(caller))
                 .map(NotificationHandlers::view)
-                .switchIfEmpty(Mono.just(new ContactView(null, false, false, null)));
+                .switchIfEmpty(Mono.just(new ContactView(null, null, false, false, null)));
     }
 
     @PutMapping("/me/contact")
     @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
-    @Operation(summary = "设置接收方式：手机号、微信 openid、支付宝用户 id 与首选渠道（SMS、WECHAT、ALIPAY、INBOX）")
+    @Operation(summary = "设置接收方式：微信 openid、支付宝用户 id 与首选渠道（SMS、WECHAT、ALIPAY、INBOX）",
+            description = "参保人员的手机号取自参保登记（参保信息变更登记、电话号码新增和更改可变更），此处不接收；"
+                    + "单位与机构在其登记信息提供手机号之前可在此填写手机号")
     public Mono<ContactView> setContact(@RequestBody ContactRequest request, Caller caller) {
-        List<Violation> violations = new ArrayList<>();
-        if (request.mobile() != null && !request.mobile().isBlank() && !MobileNumber.isValid(request.mobile())) {
-            violations.add(new Violation("mobile", "invalid", "手机号码格式不正确"));
-        }
-        ChannelKind preferred = null;
-        if (request.preferredChannel() != null && !request.preferredChannel().isBlank()) {
-            try {
-                preferred = ChannelKind.valueOf(request.preferredChannel().strip());
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("preferredChannel", "invalid", "首选渠道应为 SMS、WECHAT、ALIPAY 或 INBOX 之一"));
-            }
-        }
-        if (preferred != null && violations.isEmpty() && preferred != ChannelKind.INBOX
-                && blank(address(request, preferred))) {
-            violations.add(new Violation(addressField(preferred), "required", "选择" + preferred.label() + "时须提供接收地址"));
-        }
-        if (!violations.isEmpty()) {
-            return Mono.error(ProblemException.validation(violations));
-        }
-        ChannelKind chosen = preferred;
-        return contacts.save(new RecipientContact(partyOf(caller), trim(request.mobile()),
-                        trim(request.wechatOpenId()), trim(request.alipayUserId()), chosen, clock.instant()))
+        String partyId = partyOf(caller);
+        boolean person = caller.party().map(o -> o.kind() == Owner.Kind.PERSON).orElse(false);
+        return contacts.find(partyId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(stored -> {
+                    List<Violation> violations = new ArrayList<>();
+                    boolean mobileGiven = request.mobile() != null && !request.mobile().isBlank();
+                    if (mobileGiven && person) {
+                        violations.add(new Violation("mobile", "from-records",
+                                "参保人员的手机号以参保登记的联系电话为准，请通过参保信息变更登记或电话号码新增和更改办理"));
+                    } else if (mobileGiven && !MobileNumber.isValid(request.mobile().strip())) {
+                        violations.add(new Violation("mobile", "invalid", "手机号码格式不正确"));
+                    }
+                    ChannelKind preferred = null;
+                    if (request.preferredChannel() != null && !request.preferredChannel().isBlank()) {
+                        try {
+                            preferred = ChannelKind.valueOf(request.preferredChannel().strip());
+                        } catch (IllegalArgumentException e) {
+                            violations.add(new Violation("preferredChannel", "invalid",
+                                    "首选渠道应为 SMS、WECHAT、ALIPAY 或 INBOX 之一"));
+                        }
+                    }
+                    String mobile = person ? stored.map(RecipientContact::mobile).orElse(null)
+                            : mobileGiven ? request.mobile().strip() : stored.map(RecipientContact::mobile).orElse(null);
+                    if (preferred != null && violations.isEmpty() && preferred != ChannelKind.INBOX
+                            && blank(address(request, preferred, mobile))) {
+                        violations.add(new Violation(addressField(preferred), "required", preferred == ChannelKind.SMS
+                                && person ? "参保登记中没有手机号，无法选择短信；请先办理电话号码变更"
+                                : "选择" + preferred.label() + "时须提供接收地址"));
+                    }
+                    if (!violations.isEmpty()) {
+                        return Mono.error(ProblemException.validation(violations));
+                    }
+                    return contacts.saveOwn(partyId, trim(request.wechatOpenId()), trim(request.alipayUserId()),
+                            preferred, person || !mobileGiven ? null : request.mobile().strip());
+                })
                 .map(NotificationHandlers::view);
     }
 
@@ -270,8 +287,9 @@ public class NotificationHandlers {
     }
 
     static ContactView view(RecipientContact c) {
-        return new ContactView(c.mobile() == null ? null : Masking.mobile(c.mobile()), !blank(c.wechatOpenId()),
-                !blank(c.alipayUserId()), c.preferredChannel());
+        return new ContactView(c.mobile() == null ? null : Masking.mobile(c.mobile()),
+                c.mobile() == null ? null : c.mobileSource(), !blank(c.wechatOpenId()), !blank(c.alipayUserId()),
+                c.preferredChannel());
     }
 
     /** Phones and ID numbers in provider requests are masked for people (the stored request keeps them). */
@@ -294,9 +312,9 @@ public class NotificationHandlers {
         return address.length() <= 8 ? "****" : address.substring(0, 4) + "****" + address.substring(address.length() - 4);
     }
 
-    private static String address(ContactRequest request, ChannelKind kind) {
+    private static String address(ContactRequest request, ChannelKind kind, String mobile) {
         return switch (kind) {
-            case SMS -> request.mobile();
+            case SMS -> mobile;
             case WECHAT -> request.wechatOpenId();
             case ALIPAY -> request.alipayUserId();
             case INBOX -> "inbox";

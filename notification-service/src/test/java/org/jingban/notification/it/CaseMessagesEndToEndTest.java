@@ -251,11 +251,13 @@ class CaseMessagesEndToEndTest extends EmbeddedNotificationTest {
     @Test
     void a_bad_contact_lists_every_problem_and_stores_nothing() {
         String person = idNumber();
+        // a person's mobile is the one of their records: not taken here, listed with the other problem
         http.put().uri("/api/v1/notifications/me/contact").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(person)))
-                .bodyValue(Map.of("mobile", "1234", "preferredChannel", "FAX")).exchange()
+                .bodyValue(Map.of("mobile", "13912345678", "preferredChannel", "FAX")).exchange()
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.violations.length()").isEqualTo(2)
                 .jsonPath("$.violations[0].field").isEqualTo("mobile")
+                .jsonPath("$.violations[0].code").isEqualTo("from-records")
                 .jsonPath("$.violations[1].field").isEqualTo("preferredChannel");
         http.get().uri("/api/v1/notifications/me/contact").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(person))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.mobile").doesNotExist();

@@ -12,7 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.notification.NotificationApplication;
+import org.jingban.notification.recipient.RecipientContact;
 import org.jingban.notification.channel.ChannelKind;
 import org.jingban.notification.channel.SinkRecord;
 import org.jingban.notification.message.Delivery;
@@ -143,10 +145,28 @@ abstract class EmbeddedNotificationTest {
         return c.getOutbox().get(c.getOutbox().size() - 1);
     }
 
+    /**
+     * The person registers (参保登记) with this 联系电话: enrollment publishes the person, notification-service keeps
+     * the mobile — nobody touches {@code /me/contact}.
+     */
     void registerMobile(String person, String mobile) {
-        http.put().uri("/api/v1/notifications/me/contact").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(person)))
-                .bodyValue(Map.of("mobile", mobile)).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.mobile").isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+        publishPerson(PersonEvents.ENROLLED, person, "增加", mobile);
+        awaitMobile(person, mobile);
+    }
+
+    /** A person event as enrollment-service publishes it (the whole person, with its 联系电话). */
+    org.jingban.platform.messaging.OutboxEvent publishPerson(String type, String person, String what, String phone) {
+        PersonEvents.Person data = new PersonEvents.Person("P-" + person, person, "参保人", what, WUWEI, List.of(), null,
+                phone);
+        org.jingban.platform.messaging.OutboxEvent event = org.jingban.platform.messaging.OutboxEvent.of(type,
+                "P-" + person, WUWEI, data);
+        publisher.send("P-" + person, event, "enrollment-service");
+        return event;
+    }
+
+    RecipientContact awaitMobile(String person, String mobile) {
+        return await().atMost(WAIT).until(() -> mongo.findById(person, RecipientContact.class).block(),
+                c -> c != null && java.util.Objects.equals(c.mobile(), mobile) && c.mobileAt() != null);
     }
 
     SinkRecord awaitSink(String deliveryKey) {

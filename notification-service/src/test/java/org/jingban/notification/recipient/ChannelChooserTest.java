@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChannelChooserTest {
 
     static RecipientContact contact(String mobile, String openId, String alipay, ChannelKind preferred) {
-        return new RecipientContact("620602199001011234", mobile, openId, alipay, preferred, null);
+        return new RecipientContact("620602199001011234", mobile, openId, alipay, preferred, null, null, null);
     }
 
     @Test
@@ -38,5 +38,18 @@ class ChannelChooserTest {
         assertThat(ChannelChooser.choose(contact("13812345678", null, null, ChannelKind.INBOX), Channel.PORTAL))
                 .containsExactly(ChannelKind.INBOX);
         assertThat(ChannelChooser.choose(null, Channel.PORTAL)).containsExactly(ChannelKind.INBOX);
+    }
+
+    @Test
+    void after_a_channel_that_cannot_reach_the_party_the_next_reachable_one_of_the_case_order_is_tried() {
+        RecipientContact all = contact("13812345678", "oWx1", "2088001", ChannelKind.WECHAT);
+        assertThat(ChannelChooser.next(all, Channel.MINI_PROGRAM, java.util.Set.of(ChannelKind.INBOX, ChannelKind.WECHAT)))
+                .contains(ChannelKind.ALIPAY);
+        assertThat(ChannelChooser.next(all, Channel.PORTAL, java.util.Set.of(ChannelKind.INBOX, ChannelKind.WECHAT)))
+                .contains(ChannelKind.SMS);
+        assertThat(ChannelChooser.next(contact(null, "oWx1", null, null), Channel.PORTAL,
+                java.util.Set.of(ChannelKind.INBOX, ChannelKind.WECHAT))).isEmpty();
+        assertThat(ChannelChooser.next(contact("13812345678", "oWx1", null, ChannelKind.INBOX), Channel.PORTAL,
+                java.util.Set.of(ChannelKind.WECHAT))).isEmpty();
     }
 }
