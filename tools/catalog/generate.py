@@ -191,6 +191,20 @@ def office_entry(office, consult_phone=None, by_item=None):
     })
 
 
+def common_materials(cat, source):
+    """A material a source states once for every following item ("…应提供X（下同）" at item N): it applies to N and
+    every checklist item after it (the catalog's commonRules; docs/adr/0004-catalog-layers.md)."""
+    found = []
+    for rule in cat.get('commonRules', []):
+        text = rule['text']
+        stated = re.search(r'stated at (\d{12})', rule.get('scope', ''))
+        m = re.match(r'^(.+?的)，应提供(.+?)（下同）$', text)
+        if rule.get('source') != source or not stated or not m:
+            continue
+        found.append({'name': m.group(2), 'condition': m.group(1), 'fromItem': stated.group(1), 'rule': text})
+    return found
+
+
 def gansu_layer(cat):
     offices = {o['id']: o for o in cat['offices']}
     gansu = offices['gansu-province']
@@ -228,6 +242,7 @@ def gansu_layer(cat):
         'offices': [office_entry(gansu, consult_phone=gansu['consultComplaintPhone'])
                     | {'complaintPhone': gansu['consultComplaintPhone']}],
         'mainItems': main_items,
+        'commonMaterials': common_materials(cat, 'gansu'),
         'overrides': overrides,
     }
 

@@ -68,6 +68,11 @@ public record EmployeeRegistrationForm(
     }
 
     @Override
+    public boolean byAgent() {
+        return Boolean.TRUE.equals(delegated);
+    }
+
+    @Override
     public Violations validate(ItemDefinition item) {
         Violations v = new Violations();
         List<String> required = item.requiredFields().stream()

@@ -99,4 +99,31 @@ class DeathClaimTest extends EnrollmentTest {
                         .doesNotContain(recorded.substring(6, 14)));
         expectPromise(clerk, deathClaim(agent, uscc, recorded), false);
     }
+
+    /**
+     * 表7's 被委托人 block: an agent applying for the heirs' representative is 委托办理, so the 授权委托书 and both
+     * identity documents are asked for — seed 001 row 2 "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）".
+     */
+    @Test
+    void an_agent_in_the_form_7_block_needs_the_power_of_attorney_and_its_fields_are_checked() {
+        String uscc = newUscc();
+        String agent = TestTokens.employerAgent(uscc);
+        web.post().uri("/api/v1/enrollment/units").headers(h -> h.setBearerAuth(agent)).bodyValue(unitForm(uscc, WUWEI))
+                .exchange().expectStatus().isCreated();
+        String clerk = TestTokens.clerk("ww-window", WUWEI);
+        Map<String, Object> claim = deathClaim(agent, uscc, newIdNumber(1947));
+        claim.put("被委托人", Map.of("姓名", "代理人", "证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", "12"),
+                "联系电话", "1"));
+        web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(clerk)).bodyValue(claim).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.violations[?(@.field == '被委托人.证件类型及号码.证件号码')]").exists()
+                .jsonPath("$.violations[?(@.field == '被委托人.联系电话')]").exists();
+        claim.put("被委托人", Map.of("姓名", "代理人", "证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码",
+                newIdNumber(1980)), "联系电话", "13709351235"));
+        Map<?, ?> submitted = web.post().uri("/api/v1/enrollment/withdrawals").headers(h -> h.setBearerAuth(clerk))
+                .bodyValue(claim).exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        web.get().uri("/api/v1/enrollment/cases/{n}", submitted.get("caseNumber")).headers(h -> h.setBearerAuth(clerk))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.materials[?(@.name == '委托人及代理人身份证件原件及委托人授权委托书')].state").isEqualTo("MISSING");
+    }
 }

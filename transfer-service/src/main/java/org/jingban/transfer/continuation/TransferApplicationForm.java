@@ -58,6 +58,15 @@ public record TransferApplicationForm(
                             @JsonProperty("邮政编码") String postalCode) {
     }
 
+    /**
+     * Someone applies for the insured person (表9's 申请人信息, "若参保人办理，则不需填写"): 委托办理, so the 授权委托书 and
+     * both identity documents are needed (seed 001 row 2, "下同").
+     */
+    @Override
+    public boolean byAgent() {
+        return applicantInfo != null;
+    }
+
     /** 表9's 户籍类型 boxes. */
     public static final List<String> HOUSEHOLD_TYPES = List.of("居民", "农业", "非农业", "港澳台", "外籍");
     /** 表9's third 基本医疗保险类型 box, 其他(请说明): accepted with its 说明, then refused as not transferable here. */

@@ -274,6 +274,15 @@ class TransferBetweenRegionsTest extends TransferTest {
                 "联系电话", "13809351234", "联系地址", "甘肃省兰州市城关区", "邮政编码", "730030"));
         String clerk = TestTokens.clerk("gh-" + LANZHOU, LANZHOU);
 
+        // someone applies for the insured person: 委托办理, so the 授权委托书 and both identity documents are needed
+        // (seed 001 row 2: "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）")
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(clerk)).bodyValue(f).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.reasons[?(@.field == '委托人及代理人身份证件原件及委托人授权委托书')].code").isEqualTo("material.missing");
+        List<String> withAgentMaterial = new java.util.ArrayList<>(TRANSFER_MATERIALS);
+        withAgentMaterial.add("委托人及代理人身份证件原件及委托人授权委托书");
+        f.put("申请材料", withAgentMaterial);
+
         // bad 户籍类型, 其他 without its 说明: every form problem at once
         Map<String, Object> bad = new LinkedHashMap<>(f);
         bad.put("户籍类型", "城镇");

@@ -13,7 +13,15 @@ import java.util.Map;
  */
 record Layer(String file, Level level, String region, String name, String source, String officeId,
              Map<String, Office> offices, List<MainItem> mainItems, List<Entry> items, List<Entry> overrides,
-             List<String> services) {
+             List<String> services, List<CommonMaterial> commonMaterials) {
+
+    /**
+     * A material the layer's source states once for the items that follow ("委托办理的，应提供…（下同）" at one item):
+     * it belongs to {@code fromItem} and every checklist item after it, unless an item names its own for the same
+     * condition.
+     */
+    record CommonMaterial(Material material, String fromItem, String rule) {
+    }
 
     enum Level { NATIONAL, PROVINCE, REGION }
 

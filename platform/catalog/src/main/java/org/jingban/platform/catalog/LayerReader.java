@@ -78,8 +78,19 @@ final class LayerReader {
         List<Layer.Entry> overrides = entries(root, "overrides");
         duplicates(items, overrides);
         this.item = null;
+        List<Layer.CommonMaterial> common = new ArrayList<>();
+        for (Map<?, ?> m : maps(root, "commonMaterials")) {
+            String name = string(m, "name");
+            String from = string(m, "fromItem");
+            if (name == null || from == null) {
+                problem("commonMaterials", "a common material needs a name and the item it applies from (fromItem)");
+                continue;
+            }
+            common.add(new Layer.CommonMaterial(new Material(name, integer(m, "form", "commonMaterials.form"),
+                    string(m, "condition"), string(m, "note")), from, string(m, "rule")));
+        }
         return new Layer(file, level, region, string(root, "name"), string(root, "source"), string(root, "office"),
-                offices, mainItems, items, overrides, strings(root, "services"));
+                offices, mainItems, items, overrides, strings(root, "services"), List.copyOf(common));
     }
 
     private Layer.Level level(Object value) {

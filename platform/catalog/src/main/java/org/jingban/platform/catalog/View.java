@@ -99,7 +99,42 @@ record View(List<Layer> chain, Map<String, Merged> items, Map<String, Office> of
                 }
             }
         }
+        for (Layer layer : chain) {
+            for (Layer.CommonMaterial common : layer.commonMaterials()) {
+                addCommonMaterial(common, items, mainItems, layer.file(), problems);
+            }
+        }
         return new View(chain, items, offices, defaultOffice == null ? null : offices.get(defaultOffice), mainItems);
+    }
+
+    /**
+     * "（下同）": the material joins its item and every checklist item after it (in the order of the main items'
+     * sub-items), after all layers have merged (a region replacing an item's materials keeps it), except where the
+     * item names a material for the same condition itself (e.g. 松潘's own wording).
+     */
+    @SuppressWarnings("unchecked")
+    private static void addCommonMaterial(Layer.CommonMaterial common, Map<String, Merged> items,
+                                          List<MainItem> mainItems, String file, List<String> problems) {
+        List<String> order = mainItems.stream().flatMap(m -> m.subItems().stream()).toList();
+        int from = order.indexOf(common.fromItem());
+        if (from < 0) {
+            problems.add(Catalog.problem(file, common.fromItem(), "commonMaterials.fromItem",
+                    "a common material applies from an item the checklist does not list"));
+            return;
+        }
+        for (String code : order.subList(from, order.size())) {
+            Merged merged = items.get(code);
+            if (merged == null) {
+                continue;
+            }
+            List<Material> materials = new ArrayList<>((List<Material>) merged.fields.getOrDefault("materials", List.of()));
+            boolean own = materials.stream().anyMatch(m -> common.material().condition() != null
+                    && common.material().condition().equals(m.condition()));
+            if (!own) {
+                materials.add(common.material());
+                merged.fields.put("materials", List.copyOf(materials));
+            }
+        }
     }
 
     List<ItemDefinition> definitions(String regionCode) {

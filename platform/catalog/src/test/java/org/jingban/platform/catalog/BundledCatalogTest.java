@@ -219,4 +219,28 @@ class BundledCatalogTest {
         assertThatThrownBy(() -> CATALOG.items("62"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("医保区划");
     }
+
+    /**
+     * Seed 001 (甘肃省医疗保障经办政务服务事项清单) row 2, 622036001002's 申请材料 note: "委托办理的，应提供委托人及代理人身份证件原件
+     * 及委托人授权委托书（下同）" — the material belongs to that item and every item after it on the checklist, in Gansu's
+     * regions (also where a region replaces an item's materials), not before it and not in Sichuan.
+     */
+    @Test
+    void the_delegation_material_stated_once_with_xiatong_applies_to_every_following_gansu_item() {
+        String agentMaterial = "委托人及代理人身份证件原件及委托人授权委托书";
+        java.util.function.BiFunction<String, String, List<Material>> delegation = (code, region) -> CATALOG
+                .item(code, region).materials().stream().filter(m -> "委托办理的".equals(m.condition())).toList();
+
+        assertThat(delegation.apply("622036001001", "620600")).isEmpty();
+        assertThat(delegation.apply("622036001002", "620600")).extracting(Material::name).containsExactly(agentMaterial);
+        for (String code : List.of(TRANSFER, "622036002003", "622036004001", "622036006001", "622036010001")) {
+            for (String region : List.of("620600", "620100")) {
+                assertThat(delegation.apply(code, region)).as(code + " in " + region)
+                        .extracting(Material::name).containsExactly(agentMaterial);
+            }
+        }
+        // Songpan (四川) follows its own guide, which states no "下同": Gansu's rule does not reach its items
+        assertThat(delegation.apply(TRANSFER, "513224")).isEmpty();
+        assertThat(delegation.apply("622036002003", "513224")).isEmpty();
+    }
 }

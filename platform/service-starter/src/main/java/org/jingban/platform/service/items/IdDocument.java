@@ -12,9 +12,14 @@ import org.jingban.platform.web.problem.Violations;
 public record IdDocument(@JsonProperty("证件类型") String type, @JsonProperty("证件号码") String number) {
 
     public static final String RESIDENT_ID = "居民身份证";
-    /** The 有效身份证件 the Gansu checklist names (身份证、居住证、户口簿、护照、通行证、港澳台居民居住证、外国人永久居留证). */
-    public static final Set<String> TYPES = Set.of(RESIDENT_ID, "户口簿", "港澳台居民居住证", "港澳居民来往内地通行证",
+    /**
+     * The 有效身份证件 the Gansu checklist names — seed 001 row 2: "有效身份证件包括身份证、居住证、户口簿、护照、港澳居民来往
+     * 内地通行证、港澳台居民居住证、外国人永久居留证等（下同）".
+     */
+    public static final Set<String> TYPES = Set.of(RESIDENT_ID, "居住证", "户口簿", "港澳台居民居住证", "港澳居民来往内地通行证",
             "台湾居民来往大陆通行证", "护照", "外国人永久居留身份证");
+    /** Documents that carry the holder's 公民身份号码 (GB 11643), checked as such: 身份证, 户口簿, 居住证. */
+    private static final Set<String> CITIZEN_NUMBER = Set.of(RESIDENT_ID, "户口簿", "居住证");
 
     public static IdDocument residentId(String number) {
         return new IdDocument(RESIDENT_ID, number);
@@ -26,7 +31,7 @@ public record IdDocument(@JsonProperty("证件类型") String type, @JsonPropert
         if (type != null && !type.isBlank()) {
             v.check(TYPES.contains(type), field + ".证件类型", "unknown-id-type", "证件类型应为" + String.join("、", TYPES.stream().sorted().toList()) + "之一");
         }
-        if (number != null && !number.isBlank() && (RESIDENT_ID.equals(type) || "户口簿".equals(type))) {
+        if (number != null && !number.isBlank() && CITIZEN_NUMBER.contains(type)) {
             ResidentIdNumber.check(number).ifPresent(p -> v.add(field + ".证件号码", p.code(), p.message()));
         }
     }
@@ -39,14 +44,14 @@ public record IdDocument(@JsonProperty("证件类型") String type, @JsonPropert
         String t = type == null || type.isBlank() ? RESIDENT_ID : type;
         if (!TYPES.contains(t)) {
             v.add(typeField, "unknown-id-type", "证件类型应为" + String.join("、", TYPES.stream().sorted().toList()) + "之一");
-        } else if (number != null && !number.isBlank() && (RESIDENT_ID.equals(t) || "户口簿".equals(t))) {
+        } else if (number != null && !number.isBlank() && CITIZEN_NUMBER.contains(t)) {
             ResidentIdNumber.check(number).ifPresent(p -> v.add(numberField, p.code(), p.message()));
         }
     }
 
     /** Whether the number is a 居民身份证号码 that checks out (birth date and gender can then be read from it). */
     public boolean isResidentId() {
-        return number != null && (RESIDENT_ID.equals(type) || "户口簿".equals(type)) && ResidentIdNumber.isValid(number);
+        return number != null && CITIZEN_NUMBER.contains(type) && ResidentIdNumber.isValid(number);
     }
 
     public LocalDate birthDate() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.catalog.Material;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.cases.MaterialStatus;
@@ -89,9 +90,15 @@ public class ItemSubmissions {
 
     /** The catalog's materials for this application: provided, promised, shared by data exchange or missing. */
     private static List<MaterialStatus> materials(ItemApplication a) {
-        List<MaterialStatus> materials = Materials.statuses(a.item, a.form::materialApplies, a.extraMaterials,
-                a.form.materials(), a.form.promised());
+        List<MaterialStatus> materials = Materials.statuses(a.item,
+                m -> isDelegationMaterial(m) ? a.form.byAgent() || a.form.materialApplies(m) : a.form.materialApplies(m),
+                a.extraMaterials, a.form.materials(), a.form.promised());
         return a.materialsShared ? materials.stream().map(m -> MaterialStatus.shared(m.name())).toList() : materials;
+    }
+
+    /** The material of 委托办理 (its condition names it), needed when {@link ItemForm#byAgent()}. */
+    static boolean isDelegationMaterial(Material m) {
+        return m.condition() != null && m.condition().startsWith("委托办理");
     }
 
     static SubmitCase command(ItemApplication a) {
