@@ -251,6 +251,17 @@ public final class EnrollmentDouble {
         return a.until(b, ChronoUnit.MONTHS) + 1;
     }
 
+    /** Contributions credited for the months (yyyyMM) as enrollment posts the tax bureau's lines: one entry each. */
+    public void paid(String idNumber, String amountEach, List<String> periods) {
+        Person person = persons.get(idNumber);
+        for (String period : periods) {
+            person.balance = person.balance.add(new BigDecimal(amountEach));
+            person.sequence++;
+            publish(AccountEvents.CREDITED, person.id, person.insurances.get(0).region, posted(person, "CONTRIBUTION",
+                    amountEach, "contribution:" + person.id + ":" + period, period));
+        }
+    }
+
     private Map<String, Object> posted(Person p, String kind, String amount, String key, String reference) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accountId", p.id);

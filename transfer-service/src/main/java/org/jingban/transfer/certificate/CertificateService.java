@@ -73,13 +73,35 @@ public class CertificateService {
             row.put("参保地", regionName + "（" + regionCode + "）");
             row.put("参保时间起", from);
             row.put("参保时间止", to);
-            row.put("其中累计实际缴费月数", i.contributionMonths());
+            row.put("其中累计实际缴费月数", paidMonths(person, i, regionCode));
             row.put("个人账户余额(大写)", balance.capitals());
             row.put("个人账户余额(小写)", balance.toString());
             row.put("参保状态", i.statusLabel() == null ? i.status() : i.statusLabel());
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * 其中累计实际缴费月数 (表8): for 职工医保, the months contributions were actually credited for in this pool, plus the
+     * months of the periods transferred in (paid in another pool, 视同 here) — each month once; not the calendar span
+     * of the periods, which counts months of 中断 and months not yet paid. 城乡居民医保 contributions are not posted to
+     * this system (no personal account): their months are the periods' (stated in the service README).
+     */
+    static long paidMonths(EnrolledPerson person, PersonEvents.InsuranceView insurance, String regionCode) {
+        if (!InsuranceTypes.EMPLOYEE_INSURANCE.equals(insurance.insuranceType())) {
+            return insurance.contributionMonths();
+        }
+        java.util.Set<String> months = new java.util.HashSet<>(person.paidMonthsIn(regionCode));
+        for (PersonEvents.Period p : insurance.periods()) {
+            if ("转入".equals(p.source()) && p.to() != null) {
+                for (java.time.YearMonth m = java.time.YearMonth.parse(p.from()); !m.isAfter(java.time.YearMonth.parse(p.to()));
+                     m = m.plusMonths(1)) {
+                    months.add(m.toString());
+                }
+            }
+        }
+        return months.size();
     }
 
     /** Whether the certificate's 参保信息 has a row of the scheme. */

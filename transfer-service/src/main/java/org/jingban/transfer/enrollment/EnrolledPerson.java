@@ -2,7 +2,11 @@ package org.jingban.transfer.enrollment;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.jingban.enrollment.api.AccountEvents;
@@ -26,6 +30,8 @@ public class EnrolledPerson extends AggregateDocument {
     private String balance = "0.00";
     private long balanceSequence;
     private String accountRegionCode;
+    /** 缴费所属期 (yyyy-MM) of the contributions credited to the account, by the pool they were paid in. */
+    private Map<String, Set<String>> paidMonths = new HashMap<>();
     private Instant updatedAt;
 
     public static EnrolledPerson of(String personId) {
@@ -49,6 +55,12 @@ public class EnrolledPerson extends AggregateDocument {
 
     /** Account entries carry their sequence: an older one (redelivered late) does not move the balance back. */
     public EnrolledPerson apply(AccountEvents.Posted posted, Instant at) {
+        // a contribution's reference is its 缴费所属期 (yyyyMM): the months actually paid, whatever the order of arrival
+        if ("CONTRIBUTION".equals(posted.kind()) && posted.reference() != null && posted.reference().matches("\\d{6}")
+                && posted.regionCode() != null) {
+            paidMonths.computeIfAbsent(posted.regionCode(), r -> new HashSet<>())
+                    .add(posted.reference().substring(0, 4) + "-" + posted.reference().substring(4));
+        }
         if (posted.sequence() > balanceSequence) {
             balanceSequence = posted.sequence();
             balance = posted.balanceAfter();
@@ -73,4 +85,9 @@ public class EnrolledPerson extends AggregateDocument {
     public String getBalance() { return balance; }
     public long getBalanceSequence() { return balanceSequence; }
     public String getAccountRegionCode() { return accountRegionCode; }
+
+    /** The months (yyyy-MM) contributions were credited for in the pool. */
+    public Set<String> paidMonthsIn(String regionCode) {
+        return paidMonths == null ? Set.of() : Set.copyOf(paidMonths.getOrDefault(regionCode, Set.of()));
+    }
 }

@@ -36,6 +36,25 @@ class InsuranceCertificateTest extends TransferTest {
         return id;
     }
 
+    /**
+     * Insured 2020-01…2025-12, contributions credited for every month of it but 2023-05 and 2023-06 (the unit paid
+     * nothing then): 70 months actually paid, ending with {@code balance} in the account.
+     */
+    private String contributingInWuwei(String balance) {
+        String id = newIdNumber();
+        List<String> paid = new java.util.ArrayList<>();
+        for (java.time.YearMonth m = java.time.YearMonth.of(2020, 1); !m.isAfter(java.time.YearMonth.of(2025, 12)); m = m.plusMonths(1)) {
+            if (!m.equals(java.time.YearMonth.of(2023, 5)) && !m.equals(java.time.YearMonth.of(2023, 6))) {
+                paid.add(m.toString().replace("-", ""));
+            }
+        }
+        enrollment.enroll(id, "张三", new java.math.BigDecimal(balance).subtract(new java.math.BigDecimal(paid.size())).toPlainString(),
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "ACTIVE", "在职职工", "2020-01", "2025-12"));
+        enrollment.paid(id, "1.00", paid);
+        eventually(() -> readModel.byIdNumber(id).filter(p -> p.getBalance().equals(balance)).block());
+        return id;
+    }
+
     private Map<String, Object> form(String idNumber, String name) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("姓名", name);
@@ -55,7 +74,7 @@ class InsuranceCertificateTest extends TransferTest {
 
     @Test
     void the_certificate_lists_periods_months_and_the_exact_balance_and_verifies_online_and_offline() {
-        String id = enrolledInWuwei("3456.78");
+        String id = contributingInWuwei("3456.78");
         CertificateHandlers.Issued issued = issue(id);
 
         assertThat(issued.status()).isEqualTo("COMPLETED");
@@ -65,7 +84,9 @@ class InsuranceCertificateTest extends TransferTest {
         Map<String, Object> row = ((List<Map<String, Object>>) content.get("参保信息")).get(0);
         assertThat(row.get("参保时间起")).isEqualTo("2020-01");
         assertThat(row.get("参保时间止")).isEqualTo("2025-12");
-        assertThat(row.get("其中累计实际缴费月数")).isEqualTo(72);            // 2020-01 … 2025-12 = 6 × 12
+        // seed 002 附件表8 "其中累计实际缴费月数": the months contributions were credited for (70), not the span of the
+        // period (2020-01 … 2025-12 = 72, which counts the two unpaid months)
+        assertThat(row.get("其中累计实际缴费月数")).isEqualTo(70);
         assertThat(row.get("个人账户余额(小写)")).isEqualTo("3456.78");
         assertThat(row.get("个人账户余额(大写)")).isEqualTo("叁仟肆佰伍拾陆元柒角捌分");
         // 表8 as seed 002 prints it: 生成日期 as 年月日, the issuing office's 地址, 邮政编码, 联系人 and 联系电话
