@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,6 +21,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -58,6 +60,18 @@ public class MessagingAutoConfiguration {
         return new OutboxRelay(template,
                 () -> new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer()),
                 topic, source, properties.getRelay(), meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    /** The trace context goes with each outbox event (a no-op without a tracer: tracing is optional here). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.micrometer.tracing.Tracer", "io.micrometer.context.ContextSnapshotFactory"})
+    static class OutboxTracing {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxTraceStamper outboxTraceStamper(ObjectProvider<Tracer> tracer) {
+            return new OutboxTraceStamper(tracer::getIfAvailable);
+        }
     }
 
     @Bean

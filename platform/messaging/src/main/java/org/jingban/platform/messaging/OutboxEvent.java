@@ -14,8 +14,17 @@ import java.util.UUID;
  * @param regionCode the 6-digit 医保区划 of the handling office (CloudEvents extension {@code regioncode}), may be null
  * @param time when it happened
  * @param dataJson the event data as JSON
+ * @param traceparent the W3C trace context of the request or event that caused it ({@code 00-<trace>-<span>-<flags>}),
+ *        stamped when the aggregate is saved (OutboxTraceStamper) and published as the Kafka header {@code traceparent}
+ *        and the CloudEvents extension {@code traceparent}; null when there was no trace
  */
-public record OutboxEvent(String id, String type, String subject, String regionCode, Instant time, String dataJson) {
+public record OutboxEvent(String id, String type, String subject, String regionCode, Instant time, String dataJson,
+                          String traceparent) {
+
+    /** An event without trace context (stamped later, when its aggregate is saved within a trace). */
+    public OutboxEvent(String id, String type, String subject, String regionCode, Instant time, String dataJson) {
+        this(id, type, subject, regionCode, time, dataJson, null);
+    }
 
     public OutboxEvent {
         require(id, "id");
@@ -34,6 +43,11 @@ public record OutboxEvent(String id, String type, String subject, String regionC
         // Millisecond precision: what BSON dates keep, so the stored event equals the one built here.
         return new OutboxEvent(UUID.randomUUID().toString(), type, subject, regionCode,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), EventJson.write(data));
+    }
+
+    /** This event with the given trace context. */
+    public OutboxEvent withTraceparent(String traceparent) {
+        return new OutboxEvent(id, type, subject, regionCode, time, dataJson, traceparent);
     }
 
     private static void require(String value, String name) {

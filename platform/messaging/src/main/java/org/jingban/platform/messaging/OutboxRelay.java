@@ -314,8 +314,17 @@ public class OutboxRelay implements SmartLifecycle {
         if (event.regionCode() != null) {
             builder.withExtension("regioncode", event.regionCode());
         }
+        if (event.traceparent() != null) {
+            // the CloudEvents distributed-tracing extension (ce_traceparent) and the W3C header Kafka tracing reads:
+            // the consumer's span continues the trace of the request that caused the event
+            builder.withExtension("traceparent", event.traceparent());
+        }
         CloudEvent cloudEvent = builder.build();
-        return KafkaMessageFactory.createWriter(topic, key).writeBinary(cloudEvent);
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.createWriter(topic, key).writeBinary(cloudEvent);
+        if (event.traceparent() != null) {
+            record.headers().add(CloudEventHeaders.W3C_TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private Producer<String, byte[]> producer() {

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An event read from Kafka (a CloudEvent in binary mode), as a consumer sees it.
@@ -16,6 +18,12 @@ import org.apache.kafka.common.header.Headers;
  */
 public record ReceivedEvent(String id, String source, String type, String subject, String regionCode,
                             Instant time, String dataJson) {
+
+    /**
+     * One line per record a consumer takes (within the listener's span, so with its trace id): which event, from where.
+     * Quieten it with {@code logging.level.org.jingban.platform.messaging.received=WARN}.
+     */
+    private static final Logger received = LoggerFactory.getLogger("org.jingban.platform.messaging.received");
 
     /**
      * Reads the {@code ce_*} headers and the value (String or byte[]) of a record.
@@ -29,6 +37,10 @@ public record ReceivedEvent(String id, String source, String type, String subjec
         if (id == null || type == null) {
             throw new NotACloudEventException("记录不是 CloudEvent（缺少 ce_id 或 ce_type）: " + record.topic()
                     + "-" + record.partition() + "@" + record.offset());
+        }
+        if (received.isInfoEnabled()) {
+            received.info("收到事件 {} id={} subject={} ({}-{}@{})", type, id, header(headers, CloudEventHeaders.SUBJECT),
+                    record.topic(), record.partition(), record.offset());
         }
         String time = header(headers, CloudEventHeaders.TIME);
         return new ReceivedEvent(id, header(headers, CloudEventHeaders.SOURCE), type,

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.application.name=messaging-test-service",
         "jingban.messaging.relay.max-backoff=1s",
         "jingban.messaging.relay.delivery-timeout=3s",
-        "jingban.messaging.consumer.backoff=100ms"})
+        "jingban.messaging.consumer.backoff=100ms",
+        "management.tracing.sampling.probability=1.0"})
 @WithJingbanInfrastructure(database = "messaging-test")
 @interface MessagingTest {
     String TOPIC = "jingban.messaging-test.events";

@@ -19,15 +19,19 @@ import org.jingban.platform.cases.CaseEvents;
  *   <li>{@code jingban.cases.overdue} (gauge; tag {@code item}): cases past their due date with the clock
  *   running, as of the last refresh. An item once overdue keeps its gauge, at 0 when it recovers, so that
  *   dashboards see the drop rather than a vanishing series.</li>
+ *   <li>{@code jingban.cases.overdue.by.region} (gauge; tag {@code region}): the same count by 医保区划, for the ops
+ *   dashboard; kept at 0 alike.</li>
  * </ul>
  */
 public class CaseMetrics {
 
     public static final String TRANSITIONS = "jingban.cases.transitions";
     public static final String OVERDUE = "jingban.cases.overdue";
+    public static final String OVERDUE_BY_REGION = "jingban.cases.overdue.by.region";
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> overdueByItem = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> overdueByRegion = new ConcurrentHashMap<>();
 
     public CaseMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,6 +53,23 @@ public class CaseMetrics {
         countByItem.forEach((item, count) -> gauge(item).set(count));
         overdueByItem.forEach((item, value) -> {
             if (!countByItem.containsKey(item)) {
+                value.set(0);
+            }
+        });
+    }
+
+    /** Replaces the overdue counts by region code. */
+    public void overdueByRegion(Map<String, Long> countByRegion) {
+        countByRegion.forEach((region, count) -> overdueByRegion.computeIfAbsent(region, key -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(OVERDUE_BY_REGION, value, AtomicLong::doubleValue)
+                    .description("超期未办结的办件数（按医保区划）")
+                    .tag("region", key)
+                    .register(registry);
+            return value;
+        }).set(count));
+        overdueByRegion.forEach((region, value) -> {
+            if (!countByRegion.containsKey(region)) {
                 value.set(0);
             }
         });

@@ -206,8 +206,18 @@ public class CaseService {
 
     /** Counts overdue cases by item into the {@code jingban.cases.overdue} gauge; returns the counts. */
     public Mono<Map<String, Long>> refreshOverdueGauge() {
-        return cases.findOverdue(null, today())
-                .collect(Collectors.groupingBy(Case::getItemCode, Collectors.counting()))
+        return cases.findOverdue(null, today()).collectList()
+                // and by region (the ops dashboard's overdue cases per 医保区划; the default region shows from the
+                // first count, at 0 while none is overdue)
+                .doOnNext(overdue -> {
+                    Map<String, Long> byRegion = new java.util.HashMap<>();
+                    if (catalog.defaultRegion() != null) {
+                        byRegion.put(catalog.defaultRegion(), 0L);
+                    }
+                    overdue.forEach(c -> byRegion.merge(c.getRegionCode() == null ? "unknown" : c.getRegionCode(), 1L, Long::sum));
+                    metrics.overdueByRegion(byRegion);
+                })
+                .map(overdue -> overdue.stream().collect(Collectors.groupingBy(Case::getItemCode, Collectors.counting())))
                 .doOnNext(metrics::overdue);
     }
 
