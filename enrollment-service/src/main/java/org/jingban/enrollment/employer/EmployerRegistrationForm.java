@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jingban.platform.service.items.BankAccount;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.catalog.Material;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
@@ -40,10 +41,6 @@ public record EmployerRegistrationForm(
     /** 表1 参保险种 options (其他(____) accepted as 其他…). */
     public static final List<String> INSURANCE_TYPES = List.of("职工基本医疗保险", "生育保险", "职工大额医疗费用补助");
 
-    /** Extra materials by type (seed 003 备注): 拆分合并分立 and 注销登记. */
-    public static final String APPROVAL_DOCUMENT = "有权机关(单位)批准的文件";
-    public static final String CANCELLATION_DOCUMENT = "有权机关(单位)出具的注销证明文件或注销资料(加盖单位公章)";
-
     /** 登记类型 as the enum; null when absent or not one of 表1's (then {@link #validate} reported it). */
     public RegistrationType type() {
         return RegistrationType.find(registrationType).orElse(null);
@@ -55,10 +52,21 @@ public record EmployerRegistrationForm(
                 enrolledOn, regionCode, agent);
     }
 
-    /** Materials beyond the catalog's by 登记类型 (seed 003 备注): 拆分合并分立's approval, 注销's proof. */
-    public List<String> extraMaterials() {
-        return type() == RegistrationType.RESTRUCTURE ? List.of(APPROVAL_DOCUMENT)
-                : type() == RegistrationType.CANCEL ? List.of(CANCELLATION_DOCUMENT) : List.of();
+    /**
+     * The catalog's materials by 登记类型 where the region's guide lists them — 松潘 (seed 003 备注): "办理单位拆分、合并、
+     * 分立的，需提供有权机关(单位)批准的文件；办理单位注销登记的，需提供有权机关(单位)出具的注销证明文件或注销资料". They
+     * are conditional materials of 513224's item only, so a Gansu unit is not asked for them.
+     */
+    @Override
+    public boolean materialApplies(Material m) {
+        String c = m.condition() == null ? "" : m.condition();
+        if (c.contains("拆分") || c.contains("合并") || c.contains("分立")) {
+            return type() == RegistrationType.RESTRUCTURE;
+        }
+        if (c.contains("注销")) {
+            return type() == RegistrationType.CANCEL;
+        }
+        return false;
     }
 
     /** Every problem of the form at once (catalog required fields first, then formats). */

@@ -68,7 +68,6 @@ public class UnitRegistration {
         ItemDefinition offered = offered(form);
         return checks(form).flatMap(failed -> submissions.submit(ItemApplication.of(offered, form, caller)
                 .applicant(Party.employer(form.uscc(), form.name()))
-                .extraMaterials(form.extraMaterials())
                 .failedChecks(failed)
                 .whenCompleted(c -> apply(c).map(UnitView::of))));
     }

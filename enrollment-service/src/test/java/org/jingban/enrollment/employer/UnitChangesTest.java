@@ -86,8 +86,8 @@ class UnitChangesTest extends EnrollmentTest {
         web.post().uri("/api/v1/enrollment/units").headers(h -> h.setBearerAuth(agent)).bodyValue(cancel).exchange()
                 .expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.violations[0].code").isEqualTo("staff-still-insured")
-                // 注销 also needs the 注销证明 (seed 003), listed in the same notice
-                .jsonPath("$.violations[1].message").value(m -> assertThat((String) m).contains("注销证明文件"));
+                // the 注销证明 is 松潘's material (seed 003 备注), not Gansu's: Wuwei does not ask for it
+                .jsonPath("$.violations.length()").isEqualTo(1);
 
         Map<String, Object> suspend = new java.util.LinkedHashMap<>(unitForm(uscc, WUWEI));
         suspend.put("登记类型", "暂停登记");
@@ -97,5 +97,41 @@ class UnitChangesTest extends EnrollmentTest {
         web.post().uri("/api/v1/enrollment/employees").headers(h -> h.setBearerAuth(agent))
                 .bodyValue(employeesForm(uscc, EMPLOYEE_MATERIALS, List.of(employeeRow("新人", newIdNumber(), "4000.00", "增加"))))
                 .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.violations[0].code").isEqualTo("unit-not-active");
+    }
+
+    /**
+     * Seed 003 (松潘县医疗保障经办政务服务事项办事指南) 单位参保登记 备注: "办理单位拆分、合并、分立的，需提供有权机关(单位)批准的
+     * 文件；办理单位注销登记的，需提供有权机关(单位)出具的注销证明文件或注销资料(加盖单位公章)" — asked for in 松潘 (513224) only.
+     */
+    @Test
+    void songpans_cancellation_needs_its_proof_and_a_restructuring_its_approval() {
+        String clerk = TestTokens.clerk("sp-window", "513224");
+        String uscc = newUscc();
+        Map<String, Object> cancel = new java.util.LinkedHashMap<>(unitForm(uscc, "513224"));
+        cancel.put("登记类型", "注销登记");
+        assertThat(caseMaterial(cancel, TestTokens.employerAgent(uscc), clerk,
+                "有权机关(单位)出具的注销证明文件或注销资料(加盖单位公章)")).isEqualTo("MISSING");
+        Map<String, Object> restructure = new java.util.LinkedHashMap<>(unitForm(newUscc(), "513224"));
+        restructure.put("登记类型", "拆分合并分立");
+        restructure.put("原统一社会信用代码", uscc);
+        assertThat(caseMaterial(restructure, TestTokens.employerAgent((String) restructure.get("统一社会信用代码")), clerk,
+                "有权机关(单位)批准的文件")).isEqualTo("MISSING");
+        // the same 注销 in Wuwei does not list it
+        Map<String, Object> wuwei = new java.util.LinkedHashMap<>(unitForm(uscc, WUWEI));
+        wuwei.put("登记类型", "注销登记");
+        assertThat(caseMaterial(wuwei, TestTokens.employerAgent(uscc), TestTokens.clerk("ww", WUWEI),
+                "有权机关(单位)出具的注销证明文件或注销资料(加盖单位公章)")).isNull();
+    }
+
+    /** Submits 表1 and reads the stored case's state of one material (null: not listed for this case). */
+    @SuppressWarnings("unchecked")
+    private String caseMaterial(Map<String, Object> form, String agent, String clerk, String material) {
+        Map<?, ?> answer = web.post().uri("/api/v1/enrollment/units").headers(h -> h.setBearerAuth(agent)).bodyValue(form)
+                .exchange().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> stored = web.get().uri("/api/v1/enrollment/cases/{n}", answer.get("caseNumber"))
+                .headers(h -> h.setBearerAuth(clerk)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) stored.get("materials")).stream().filter(m -> material.equals(m.get("name")))
+                .map(m -> (String) m.get("state")).findFirst().orElse(null);
     }
 }
