@@ -55,16 +55,31 @@ public final class AgreementEvents {
      * @param status            ACTIVE, SUSPENDED, TERMINATED
      * @param validFrom         first day of the agreement
      * @param validUntil        last day of the agreement
+     * @param contactPhone      the institution's 联系人手机号 (表14 联系人姓名/联系人手机号; 表15's 联系人, the 药店负责人), as
+     *                          last changed by 定点医药机构信息变更; null when none is known (or from a publisher older than
+     *                          this field). Personal data: a reader masks it wherever it shows or logs it
+     *                          (notification-service sends the institution's SMS to it)
      */
     public record Agreement(String agreementNumber, String institutionCode, String creditCode, String name,
                             String kind, String regionCode, String divisionCode, String level, List<String> scope,
                             List<String> offsiteSettlement, String status, LocalDate validFrom, LocalDate validUntil,
                             LocalDate suspendedFrom, LocalDate suspendedUntil, String suspensionReason,
-                            LocalDate terminatedOn, String terminationReason) {
+                            LocalDate terminatedOn, String terminationReason, String contactPhone) {
 
         public Agreement {
             scope = scope == null ? List.of() : List.copyOf(scope);
             offsiteSettlement = offsiteSettlement == null ? List.of() : List.copyOf(offsiteSettlement);
+        }
+
+        /** Without the contact phone (the record before {@code contactPhone} was added; a missing field reads as null). */
+        public Agreement(String agreementNumber, String institutionCode, String creditCode, String name, String kind,
+                         String regionCode, String divisionCode, String level, List<String> scope,
+                         List<String> offsiteSettlement, String status, LocalDate validFrom, LocalDate validUntil,
+                         LocalDate suspendedFrom, LocalDate suspendedUntil, String suspensionReason,
+                         LocalDate terminatedOn, String terminationReason) {
+            this(agreementNumber, institutionCode, creditCode, name, kind, regionCode, divisionCode, level, scope,
+                    offsiteSettlement, status, validFrom, validUntil, suspendedFrom, suspendedUntil, suspensionReason,
+                    terminatedOn, terminationReason, null);
         }
 
         /**

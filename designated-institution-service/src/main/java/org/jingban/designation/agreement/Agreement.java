@@ -175,7 +175,8 @@ public class Agreement extends AggregateDocument {
     public AgreementEvents.Agreement data() {
         return new AgreementEvents.Agreement(agreementNumber, institutionCode, creditCode, institution.name(), kind.name(),
                 regionCode, institution.divisionCode(), institution.level(), scope, offsiteSettlement, status.name(),
-                validFrom, validUntil, suspendedFrom, suspendedUntil, suspensionReason, terminatedOn, terminationReason);
+                validFrom, validUntil, suspendedFrom, suspendedUntil, suspensionReason, terminatedOn, terminationReason,
+                institution.contactPhone());
     }
 
     private void publish(String type) {

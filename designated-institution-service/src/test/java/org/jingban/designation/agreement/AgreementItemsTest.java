@@ -85,6 +85,10 @@ class AgreementItemsTest {
         return events.awaitEvent(e -> e.type().equals(type) && e.dataJson().contains(code), Duration.ofSeconds(30));
     }
 
+    static AgreementEvents.Agreement agreementOf(CloudEventRecord event) {
+        return org.jingban.platform.messaging.EventJson.read(event.dataJson(), AgreementEvents.Agreement.class);
+    }
+
     /** 受理 → 审核 → 办结 of a case that is not instant, by three people. */
     void handle(String caseNumber, String region) {
         Staff s = Staff.of(region);
@@ -156,13 +160,16 @@ class AgreementItemsTest {
         clock.on("2026-03-02");
         String code = designatedHospital("620602", WUWEI, "凉州惠民医院");
         String inst = TestTokens.institution(code);
+        // the agreement event carries the institution's 联系人手机号 of 表14 (notification-service texts it there)
+        assertThat(agreementOf(event(AgreementEvents.SIGNED, code)).contactPhone()).isEqualTo("13809351234");
         // Wuwei: 2 working days, 承诺件 (the 甘肃省基本医疗保险定点医药机构变更申请表 as material)
         JsonNode submitted = Designations.body(d.post("/agreements/" + code + "/changes", inst, Map.of(
                 "联系人姓名", "新联系人", "联系人手机号", "13609351111",
                 "申请材料", d.materials(AgreementItems.CHANGE, WUWEI))).expectStatus().isAccepted());
         assertThat(submitted.get("itemCode").asString()).isEqualTo(AgreementItems.CHANGE);
         handle(submitted.get("caseNumber").asString(), WUWEI);
-        assertThat(event(AgreementEvents.CHANGED, code)).isNotNull();
+        // the changed 联系人手机号 is in the changed agreement's event
+        assertThat(agreementOf(event(AgreementEvents.CHANGED, code)).contactPhone()).isEqualTo("13609351111");
         Eventually.until(Duration.ofSeconds(30), () -> "新联系人".equals(d.get("/agreements/" + code, inst)
                 .get("contactName").asString()) ? true : null);
 

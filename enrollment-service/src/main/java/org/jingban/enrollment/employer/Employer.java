@@ -205,6 +205,21 @@ public class Employer extends AggregateDocument {
         enqueue(OutboxEvent.of(EmployerEvents.CHANGED, id, regionCode, EmployerEvents.Unit.of(this, what, records)));
     }
 
+    /**
+     * The unit's contact phone as its events publish it: the 单位经办人员's phone (表1 手机号, 表4 缴费单位经办人员联系电话),
+     * else the 法定代表人/负责人's 电话; null when neither is registered.
+     */
+    public String contactPhone() {
+        if (agent != null && agent.mobile() != null && !agent.mobile().isBlank()) {
+            return agent.mobile().strip();
+        }
+        if (legalRepresentative != null && legalRepresentative.phone() != null
+                && !legalRepresentative.phone().isBlank()) {
+            return legalRepresentative.phone().strip();
+        }
+        return null;
+    }
+
     public String getUscc() { return uscc; }
     public String getFormerUscc() { return formerUscc; }
     public String getName() { return name; }

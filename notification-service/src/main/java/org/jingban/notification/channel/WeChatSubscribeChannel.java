@@ -39,7 +39,10 @@ public class WeChatSubscribeChannel implements MessageChannel {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("thing1", value(limit(message.itemName(), 20)));
         data.put("phrase2", value(Results.of(message.templateEvent())));
-        data.put("date3", value(message.values().getOrDefault("日期", "")));
+        // the card's 申请日期: the application date, also when the text's date is the completion's ("…日已完成X")
+        data.put("date3", value(message.submittedOn() != null
+                ? org.jingban.notification.template.TemplateValues.date(message.submittedOn())
+                : message.values().getOrDefault("日期", "")));
         data.put("thing4", value(limit(Results.remark(message.values()), 20)));
         data.put("thing5", value(limit(message.officeName(), 20)));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.jingban.notification.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.jingban.notification.template.MissingTemplateValuesException;
 import org.jingban.notification.template.TemplateChoice;
 import org.jingban.notification.template.TemplateRenderer;
 import org.jingban.notification.template.TemplateValues;
+import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseEventData;
 import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.catalog.Catalog;
@@ -121,7 +123,7 @@ public class CaseEventIntake {
                                      MessageTemplate template) {
         Instant now = clock.instant();
         String officeName = TemplateValues.office(item, catalog).map(Office::name).orElse(null);
-        Map<String, String> values = TemplateValues.of(data, item, catalog);
+        Map<String, String> values = TemplateValues.of(data, item, catalog, completedOn(event));
         String text;
         try {
             text = TemplateRenderer.render(template, officeName, values);
@@ -129,8 +131,14 @@ public class CaseEventIntake {
             return Mono.just(Notification.unrenderable(data.caseId(), data.caseNumber(), data.itemCode(),
                     data.regionCode(), template.event(), event.id(), event.type(), e.getMessage(), now));
         }
+        // by the catalog's placeholder names (the providers' template variables: 日期 → date), each with the value
+        // the text got (a "…已完成" date is the completion's)
         Map<String, String> used = new java.util.LinkedHashMap<>();
-        template.placeholders().forEach(name -> used.put(name, values.get(name)));
+        List<String> names = template.placeholders();
+        List<String> valueNames = TemplateRenderer.valueNames(template);
+        for (int i = 0; i < names.size(); i++) {
+            used.put(names.get(i), values.get(valueNames.get(i)));
+        }
         boolean urgent = quietHours.isUrgent(item.code(), template.event());
         String recipientId = data.applicant() == null ? null : data.applicant().id();
         Mono<RecipientContact> contact = recipientId == null ? Mono.empty() : contacts.find(recipientId);
@@ -146,6 +154,19 @@ public class CaseEventIntake {
                     data.applicant() == null ? null : data.applicant().kind(), values.get("称呼"), officeName,
                     data.submittedOn(), data.channel(), text, used, urgent, deliveries, now);
         });
+    }
+
+    /**
+     * The day a {@code completed} event's case was completed, in Asia/Shanghai: the event's time (the kernel stamps
+     * it when the case completes, and a redelivery or replay keeps it); the time of receipt only for an event
+     * without one. Null for any other event.
+     */
+    private LocalDate completedOn(ReceivedEvent event) {
+        if (!CaseEvents.COMPLETED.equals(event.type())) {
+            return null;
+        }
+        Instant at = event.time() != null ? event.time() : clock.instant();
+        return LocalDate.ofInstant(at, Case.ZONE);
     }
 
     private Mono<Void> store(Notification notification) {

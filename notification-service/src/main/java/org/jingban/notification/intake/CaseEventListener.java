@@ -8,8 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Listens to every service's topic by pattern ({@code jingban.<area>.events}), so a service filed later is heard
- * without a change here as soon as it publishes the case events; enrollment's person events on the same pattern keep
- * the contact book. A record that cannot be handled after the
+ * without a change here as soon as it publishes the case events; enrollment's person and unit events and
+ * designated-institution's agreement events on the same pattern keep the contact book. A record that cannot be
+ * handled after the
  * messaging library's retries goes to {@code <topic>.dlt}.
  */
 public class CaseEventListener {
@@ -29,7 +30,7 @@ public class CaseEventListener {
             groupId = "${jingban.notification.consumer-group:notification-service}")
     public void on(ConsumerRecord<String, ?> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
-        // the people's own records (enrollment's person events) keep the contact book; case events make messages
+        // the parties' own records (person, unit, agreement events) keep the contact book; case events make messages
         records.handle(event).then(intake.handle(event)).block(HANDLING_TIMEOUT);
     }
 }

@@ -31,15 +31,25 @@ public class ContactBook {
     }
 
     /**
-     * The mobile of the party's records as of {@code at} (null: the records hold no mobile, e.g. a fixed line only).
-     * An event older than the one that set the stored mobile changes nothing (a replay, a late redelivery).
-     *
-     * @return whether it changed the contact
+     * The mobile of a person's records (参保登记) as of {@code at}; see {@link #recordMobile(String, String, Instant, String)}.
      */
     public Mono<Boolean> recordMobile(String partyId, String mobile, Instant at) {
+        return recordMobile(partyId, mobile, at, RecipientContact.FROM_RECORDS);
+    }
+
+    /**
+     * The mobile of the party's records as of {@code at} (null: the records hold no mobile, e.g. a fixed line only).
+     * An event older than the one that set the stored mobile changes nothing (a replay, a late redelivery); a mobile
+     * the party gave itself ({@link RecipientContact#FROM_PARTY}) is replaced.
+     *
+     * @param source the records it comes from, shown as {@code mobileSource}: {@link RecipientContact#FROM_RECORDS},
+     *               {@link RecipientContact#FROM_UNIT_RECORDS}, {@link RecipientContact#FROM_AGREEMENT}
+     * @return whether it changed the contact
+     */
+    public Mono<Boolean> recordMobile(String partyId, String mobile, Instant at, String source) {
         Query query = new Query(Criteria.where("_id").is(partyId).orOperator(
                 Criteria.where("mobileAt").is(null), Criteria.where("mobileAt").lte(at)));
-        Update update = new Update().set("mobile", mobile).set("mobileSource", RecipientContact.FROM_RECORDS)
+        Update update = new Update().set("mobile", mobile).set("mobileSource", source)
                 .set("mobileAt", at).set("updatedAt", clock.instant());
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         RecipientContact.class)
@@ -50,8 +60,8 @@ public class ContactBook {
     }
 
     /**
-     * What the party itself sets: WeChat openid, Alipay user id, preferred channel — and, for units and institutions
-     * only ({@code mobile} non-null), a mobile that a later record event replaces.
+     * What the party itself sets: WeChat openid, Alipay user id, preferred channel — and, for a unit or institution
+     * whose records have given no phone yet ({@code mobile} non-null), a mobile that the next record event replaces.
      */
     public Mono<RecipientContact> saveOwn(String partyId, String wechatOpenId, String alipayUserId,
                                           ChannelKind preferred, String mobile) {

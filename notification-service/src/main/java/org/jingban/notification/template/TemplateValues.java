@@ -17,7 +17,8 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Office;
 
 /**
- * The values of a message, by placeholder name, taken from a case event and the catalog.
+ * The values of a message, by value name ({@link TemplateRenderer#valueNames}), taken from a case event and the
+ * catalog: 日期 is the application date ({@code submittedOn}), 办结日期 the day the case was completed.
  *
  * <p>Completion details a publishing service puts in {@code CaseEventData.details} (the contract, see the
  * module README): {@code amount} (报销/补贴金额, yuan), {@code validity} (备案有效期 as text) or
@@ -56,11 +57,23 @@ public final class TemplateValues {
     }
 
     public static Map<String, String> of(CaseEventData data, ItemDefinition item, Catalog catalog) {
+        return of(data, item, catalog, null);
+    }
+
+    /**
+     * @param completedOn the day the case was completed (办结), for a "您于****年**月**日已完成…" date
+     *                    ({@link TemplateRenderer#COMPLETION_DATE}); null for an event that is no completion
+     */
+    public static Map<String, String> of(CaseEventData data, ItemDefinition item, Catalog catalog,
+                                         LocalDate completedOn) {
         Map<String, String> values = new LinkedHashMap<>();
         put(values, "称呼", addressee(data));
         put(values, "机构名称", institution(data));
         if (data.submittedOn() != null) {
             values.put("日期", date(data.submittedOn()));
+        }
+        if (completedOn != null) {
+            values.put(TemplateRenderer.COMPLETION_DATE, date(completedOn));
         }
         put(values, "原因", reasons(data.reasons()));
         put(values, "咨询电话", consultPhone(item, catalog));

@@ -74,7 +74,10 @@ public class NotificationHandlers {
     public record ContactRequest(String mobile, String wechatOpenId, String alipayUserId, String preferredChannel) {
     }
 
-    /** {@code mobileSource}: 参保登记 (the person's records) or 本人填写 (a unit's or institution's own entry). */
+    /**
+     * {@code mobileSource}: the records the mobile comes from — 参保登记 (a person's), 单位参保登记 (a unit's), 医保协议
+     * (an institution's) — or 本人填写 (a unit's or institution's own entry, before its records gave a phone).
+     */
     public record ContactView(String mobile, String mobileSource, boolean wechat, boolean alipay,
                               ChannelKind preferredChannel) {
     }
@@ -104,7 +107,8 @@ public class NotificationHandlers {
 
     @GetMapping("/me/contact")
     @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
-    @Operation(summary = "我的接收方式", description = "手机号（已脱敏）及其来源：参保人员的手机号取自参保登记的联系电话")
+    @Operation(summary = "我的接收方式", description = "手机号（已脱敏）及其来源：参保人员的手机号取自参保登记的联系电话，"
+            + "单位的取自单位参保登记的经办人员联系电话，定点医药机构的取自医保协议的联系人手机号")
     public Mono<ContactView> myContact(Caller caller) {
         return contacts.find(partyOf(caller))
                 .map(NotificationHandlers::view)
@@ -115,7 +119,7 @@ public class NotificationHandlers {
     @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
     @Operation(summary = "设置接收方式：微信 openid、支付宝用户 id 与首选渠道（SMS、WECHAT、ALIPAY、INBOX）",
             description = "参保人员的手机号取自参保登记（参保信息变更登记、电话号码新增和更改可变更），此处不接收；"
-                    + "单位与机构在其登记信息提供手机号之前可在此填写手机号")
+                    + "单位与机构的手机号取自单位参保登记与医保协议，仅在其登记信息尚无联系电话时可在此填写")
     public Mono<ContactView> setContact(@RequestBody ContactRequest request, Caller caller) {
         String partyId = partyOf(caller);
         boolean person = caller.party().map(o -> o.kind() == Owner.Kind.PERSON).orElse(false);
@@ -123,9 +127,15 @@ public class NotificationHandlers {
                 .flatMap(stored -> {
                     List<Violation> violations = new ArrayList<>();
                     boolean mobileGiven = request.mobile() != null && !request.mobile().isBlank();
+                    boolean fromRecords = stored.map(RecipientContact::mobileFromRecords).orElse(false);
                     if (mobileGiven && person) {
                         violations.add(new Violation("mobile", "from-records",
                                 "参保人员的手机号以参保登记的联系电话为准，请通过参保信息变更登记或电话号码新增和更改办理"));
+                    } else if (mobileGiven && fromRecords) {
+                        violations.add(new Violation("mobile", "from-records", caller.party()
+                                .map(o -> o.kind() == Owner.Kind.INSTITUTION).orElse(false)
+                                ? "定点医药机构的手机号以医保协议的联系人手机号为准，请通过定点医药机构信息变更办理"
+                                : "单位的手机号以单位参保登记的经办人员联系电话为准，请通过单位参保信息变更登记办理"));
                     } else if (mobileGiven && !MobileNumber.isValid(request.mobile().strip())) {
                         violations.add(new Violation("mobile", "invalid", "手机号码格式不正确"));
                     }
@@ -138,19 +148,20 @@ public class NotificationHandlers {
                                     "首选渠道应为 SMS、WECHAT、ALIPAY 或 INBOX 之一"));
                         }
                     }
-                    String mobile = person ? stored.map(RecipientContact::mobile).orElse(null)
-                            : mobileGiven ? request.mobile().strip() : stored.map(RecipientContact::mobile).orElse(null);
+                    boolean ownMobile = mobileGiven && !person && !fromRecords;
+                    String mobile = ownMobile ? request.mobile().strip() : stored.map(RecipientContact::mobile).orElse(null);
                     if (preferred != null && violations.isEmpty() && preferred != ChannelKind.INBOX
                             && blank(address(request, preferred, mobile))) {
                         violations.add(new Violation(addressField(preferred), "required", preferred == ChannelKind.SMS
                                 && person ? "参保登记中没有手机号，无法选择短信；请先办理电话号码变更"
+                                : preferred == ChannelKind.SMS && fromRecords ? "登记信息中的联系电话不是手机号，无法选择短信"
                                 : "选择" + preferred.label() + "时须提供接收地址"));
                     }
                     if (!violations.isEmpty()) {
                         return Mono.error(ProblemException.validation(violations));
                     }
                     return contacts.saveOwn(partyId, trim(request.wechatOpenId()), trim(request.alipayUserId()),
-                            preferred, person || !mobileGiven ? null : request.mobile().strip());
+                            preferred, ownMobile ? request.mobile().strip() : null);
                 })
                 .map(NotificationHandlers::view);
     }

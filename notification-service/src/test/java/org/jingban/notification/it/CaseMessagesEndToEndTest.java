@@ -98,7 +98,8 @@ class CaseMessagesEndToEndTest extends EmbeddedNotificationTest {
         Case inpatient = completedCase("622036006002", person, "钱十三",
                 Map.of("amount", new java.math.BigDecimal("1234.50")),
                 OffsetDateTime.parse("2026-09-01T09:00:00+08:00").toInstant()); // its limit runs into 2027 otherwise
-        publisher.publishNew(inpatient, "reimbursement-service");
+        // completed the day it was applied for: "您于****年**月**日已完成住院费用报销" prints the completion's day
+        publishAsCompleted(inpatient, "reimbursement-service");
 
         SinkRecord sms = awaitSink(inpatient.getId() + ":completed:SMS");
         // 武威 prints 0935-2116040 for 住院费用报销

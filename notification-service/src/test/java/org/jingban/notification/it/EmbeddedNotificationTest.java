@@ -114,9 +114,15 @@ abstract class EmbeddedNotificationTest {
 
     /** An application for the item in 武威, walked through its chain to 办结. */
     Case completedCase(String itemCode, String person, String name, Map<String, Object> details, Instant applied) {
+        return completedCase(itemCode, Party.person(person, name), details, applied);
+    }
+
+    /** An application of the party (a person, a unit, an institution) for the item in 武威, walked to 办结. */
+    Case completedCase(String itemCode, Party applicant, Map<String, Object> details, Instant applied) {
+        String name = applicant.name();
         ItemDefinition item = catalog.item(itemCode, WUWEI);
         Case c = Case.submit(UUID.randomUUID().toString(), "620600-20261123-" + serial(), item,
-                SubmitCase.of(item.code(), WUWEI, Channel.PORTAL, Party.person(person, name),
+                SubmitCase.of(item.code(), WUWEI, Channel.PORTAL, applicant,
                         Map.of("姓名", name, "转出地医保(行政)区划代码", "513224"),
                         item.materials().stream().map(m -> MaterialStatus.provided(m.name())).toList()), applied);
         Instant at = applied.plusSeconds(3600);
@@ -162,6 +168,57 @@ abstract class EmbeddedNotificationTest {
                 "P-" + person, WUWEI, data);
         publisher.send("P-" + person, event, "enrollment-service");
         return event;
+    }
+
+    /**
+     * Publishes the case's events as its service's relay would, the completion stamped {@code completedAt} (the
+     * kernel stamps the completed event when the case completes: here a later day than the application).
+     */
+    void publishCompletedAt(Case c, String service, Instant completedAt) {
+        for (org.jingban.platform.messaging.OutboxEvent e : c.getOutbox()) {
+            org.jingban.platform.messaging.OutboxEvent sent = e.type().equals(org.jingban.platform.cases.CaseEvents.COMPLETED)
+                    ? new org.jingban.platform.messaging.OutboxEvent(e.id(), e.type(), e.subject(), e.regionCode(),
+                    completedAt, e.dataJson())
+                    : e;
+            publisher.send(c.getId(), sent, service);
+        }
+    }
+
+    /**
+     * Publishes the case's events with the completion stamped at the time the case completed on its own timeline
+     * (this harness walks cases at chosen instants, the kernel stamps events with the wall clock; in a service both
+     * are the same clock).
+     */
+    void publishAsCompleted(Case c, String service) {
+        publishCompletedAt(c, service, c.getHistory().get(c.getHistory().size() - 1).time());
+    }
+
+    /** A unit event as enrollment-service publishes it (单位参保登记, 单位参保信息变更登记), with its contact phone. */
+    org.jingban.platform.messaging.OutboxEvent publishUnit(String type, String uscc, String contactPhone) {
+        org.jingban.enrollment.api.UnitEvents.Unit data = new org.jingban.enrollment.api.UnitEvents.Unit("U-" + uscc,
+                uscc, "武威市凉州区测试商贸有限公司", WUWEI, contactPhone);
+        org.jingban.platform.messaging.OutboxEvent event = org.jingban.platform.messaging.OutboxEvent.of(type,
+                "U-" + uscc, WUWEI, data);
+        publisher.send("U-" + uscc, event, "enrollment-service");
+        return event;
+    }
+
+    /** An agreement event as designated-institution-service publishes it, with the institution's 联系人手机号. */
+    org.jingban.platform.messaging.OutboxEvent publishAgreement(String type, String code, String creditCode,
+                                                                String contactPhone) {
+        org.jingban.designation.api.AgreementEvents.Agreement data = new org.jingban.designation.api.AgreementEvents.Agreement(
+                "YBXY-" + code + "-20261120", code, creditCode, "凉州惠民医院", "MEDICAL_INSTITUTION", WUWEI, "620602",
+                "二级", List.of("OUTPATIENT", "INPATIENT"), List.of(), "ACTIVE", java.time.LocalDate.of(2026, 11, 20),
+                java.time.LocalDate.of(2029, 11, 19), null, null, null, null, null, contactPhone);
+        org.jingban.platform.messaging.OutboxEvent event = org.jingban.platform.messaging.OutboxEvent.of(type,
+                "agreement-" + code, WUWEI, data);
+        publisher.send("agreement-" + code, event, "designated-institution-service");
+        return event;
+    }
+
+    RecipientContact awaitMobileThat(String party, java.util.function.Predicate<String> mobile) {
+        return await().atMost(WAIT).until(() -> mongo.findById(party, RecipientContact.class).block(),
+                c -> c != null && mobile.test(c.mobile()) && c.mobileAt() != null);
     }
 
     RecipientContact awaitMobile(String person, String mobile) {

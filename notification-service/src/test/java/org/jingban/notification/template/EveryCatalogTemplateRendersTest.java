@@ -29,6 +29,8 @@ class EveryCatalogTemplateRendersTest {
     static final Catalog CATALOG = Catalog.load();
     static final List<String> REGIONS_WITH_AN_OFFICE = List.of("620000", "620600", "513224");
     static final LocalDate APPLIED = LocalDate.of(2026, 11, 3);
+    /** A 承诺件 completed on a later day than it was applied for. */
+    static final LocalDate COMPLETED = LocalDate.of(2026, 11, 20);
 
     @Test
     void every_template_of_every_region_renders_with_real_values_and_keeps_its_fixed_text() {
@@ -42,7 +44,8 @@ class EveryCatalogTemplateRendersTest {
                         problems.add(region + " " + item.code() + ": no office to sign");
                         continue;
                     }
-                    Map<String, String> values = TemplateValues.of(event(item, template), item, CATALOG);
+                    Map<String, String> values = TemplateValues.of(event(item, template), item, CATALOG,
+                            completedOn(template));
                     String text;
                     try {
                         text = TemplateRenderer.render(template, office.name(), values);
@@ -93,7 +96,7 @@ class EveryCatalogTemplateRendersTest {
                 APPLIED, CaseStatus.COMPLETED, "办结", null, null, null, Map.of(), null, null);
         try {
             TemplateRenderer.render(inpatient.template("completed").orElseThrow(), "武威市医疗保障局",
-                    TemplateValues.of(completed, inpatient, CATALOG));
+                    TemplateValues.of(completed, inpatient, CATALOG, COMPLETED));
             throw new AssertionError("rendered without an amount");
         } catch (MissingTemplateValuesException e) {
             assertThat(e.missing()).containsExactly("金额");
@@ -118,14 +121,80 @@ class EveryCatalogTemplateRendersTest {
             }
             from = at + fixed.length();
         }
-        for (String name : template.placeholders()) {
+        for (String name : TemplateRenderer.valueNames(template)) {
             if (!text.contains(values.get(name))) {
                 problems.add(where + name + " (" + values.get(name) + ") missing: " + text);
             }
         }
-        if (template.placeholders().contains("日期") && !text.contains("2026年11月03日")) {
+        boolean completionDate = TemplateRenderer.valueNames(template).contains(TemplateRenderer.COMPLETION_DATE);
+        if (template.placeholders().contains("日期")
+                && !text.contains(completionDate ? "2026年11月20日" : "2026年11月03日")) {
             problems.add(where + "date not filled: " + text);
         }
+    }
+
+    /**
+     * Seed 002 (消息推送模板) words its dates two ways, and the catalog's templateConventions calls the mask "the
+     * application/handling date" for both: "您于****年**月**日申请的X已完成" / "…办理的X未完成" is the day of the
+     * application; "您于****年**月**日已完成X" (and "…日，已完成X", 门诊慢特病) is the day X was completed. A 承诺件
+     * applied for on 3 November and completed on 20 November prints each where the text says it.
+     */
+    @Test
+    void a_date_followed_by_yi_wancheng_is_the_completion_date_every_other_date_the_application_date() {
+        int completionDates = 0;
+        int applicationDates = 0;
+        List<String> problems = new ArrayList<>();
+        for (String region : REGIONS_WITH_AN_OFFICE) {
+            for (ItemDefinition item : CATALOG.items(region)) {
+                for (MessageTemplate template : item.templates()) {
+                    if (!template.placeholders().contains("日期")) {
+                        continue;
+                    }
+                    String office = TemplateValues.office(item, CATALOG).orElseThrow().name();
+                    String text = TemplateRenderer.render(template, office,
+                            TemplateValues.of(event(item, template), item, CATALOG, completedOn(template)));
+                    String where = region + " " + item.code() + " " + template.event() + ": " + text;
+                    if (template.text().matches(".*日[，,]?已完成.*")) {
+                        completionDates++;
+                        // (a 备案有效期 may start on the application day: only the 您于 date is checked)
+                        if (!text.matches(".*您于2026年11月20日[，,]?已完成.*") || text.contains("您于2026年11月03日")) {
+                            problems.add("completion date expected: " + where);
+                        }
+                    } else {
+                        applicationDates++;
+                        if (!text.contains("您于2026年11月03日") || text.contains("2026年11月20日")) {
+                            problems.add("application date expected: " + where);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        // 16 national "…日已完成X" texts and the rest "申请的/办理的…" (completed and failed), in each region
+        assertThat(completionDates).isGreaterThanOrEqualTo(3 * 10);
+        assertThat(applicationDates).isGreaterThanOrEqualTo(3 * 10);
+    }
+
+    @Test
+    void the_comma_before_yi_wancheng_and_the_shenqing_de_texts_are_told_apart() {
+        MessageTemplate chronic = new MessageTemplate("completed",
+                "【经办机构落款】尊敬的***,您于****年**月**日，已完成门诊慢特病病种待遇申请认定。如有疑问，请咨询******(电话)。",
+                List.of("称呼", "日期", "咨询电话"));
+        MessageTemplate certificate = new MessageTemplate("completed",
+                "【经办机构落款】尊敬的***,您于****年**月**日申请的出具《参保凭证》已完成。如有疑问，请咨询******(电话)。",
+                List.of("称呼", "日期", "咨询电话"));
+        MessageTemplate refused = new MessageTemplate("failed",
+                "【经办机构落款】尊敬的***,您于****年**月**日，申请的门诊慢特病种待遇申请认定未审核通过。原因为：***。如有疑问，请咨询******(电话)。",
+                List.of("称呼", "日期", "原因", "咨询电话"));
+
+        assertThat(TemplateRenderer.valueNames(chronic)).containsExactly("称呼", "办结日期", "咨询电话");
+        assertThat(TemplateRenderer.valueNames(certificate)).containsExactly("称呼", "日期", "咨询电话");
+        assertThat(TemplateRenderer.valueNames(refused)).containsExactly("称呼", "日期", "原因", "咨询电话");
+    }
+
+    /** A completion's day for a completed template; none for a refusal (its event is no completion). */
+    static LocalDate completedOn(MessageTemplate template) {
+        return template.event().equals("failed") || template.event().equals("evaluation-failed") ? null : COMPLETED;
     }
 
     /** The event a service publishes for this template: completed with details, or refused with reasons. */
