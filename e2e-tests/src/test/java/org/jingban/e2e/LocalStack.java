@@ -72,7 +72,12 @@ final class LocalStack implements AutoCloseable {
         common.put("spring.mongodb.uri", infrastructure.mongoUri());
 
         enrollment = new ServiceJvm("enrollment-service", root, freePort(), common);
-        transfer = new ServiceJvm("transfer-service", root, freePort(), common);
+        Map<String, String> transferProperties = new LinkedHashMap<>(common);
+        // trusts the national platform's test peer (松潘 513224) as its own tests do, so that SongpanToWuweiThroughGatewayTest
+        // can play Sichuan with that office's key; a province configures its real peers' certificates here
+        transferProperties.put("jingban.signing.trusted-certificates",
+                root.resolve("transfer-service/src/test/resources/national-trust").toUri() + "*.pem");
+        transfer = new ServiceJvm("transfer-service", root, freePort(), transferProperties);
         offsiteFiling = new ServiceJvm("offsite-filing-service", root, freePort(), common);
         Map<String, String> reimbursementProperties = new LinkedHashMap<>(common);
         // the stand-in bank books 20 s after it took an order: a window to kill the payer in (ReimbursementThroughGatewayTest)
@@ -109,7 +114,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     /** The repository root: the module's directory is the working directory of its tests. */
-    private static Path root() {
+    static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve("e2e-tests")) && Files.isRegularFile(p.resolve("pom.xml"))) {
