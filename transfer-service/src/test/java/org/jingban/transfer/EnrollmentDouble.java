@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.EnrollmentTopics;
 import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.UnitEvents;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.EventJson;
 import org.jingban.platform.test.JingbanInfrastructure;
@@ -47,6 +48,15 @@ public final class EnrollmentDouble {
         String status;
         final String category;
         final List<PersonEvents.Period> periods = new ArrayList<>();
+        String unitId;
+        String unitName;
+
+        /** Insured through this unit (its id at enrollment), as enrollment's person events name it. */
+        public Ins at(String unitId, String unitName) {
+            this.unitId = unitId;
+            this.unitName = unitName;
+            return this;
+        }
 
         Ins(String type, String region, String status, String category) {
             this.type = type;
@@ -251,6 +261,11 @@ public final class EnrollmentDouble {
         return a.until(b, ChronoUnit.MONTHS) + 1;
     }
 
+    /** A unit as enrollment publishes its registration (UnitEvents): id, 统一社会信用代码, name, region. */
+    public void unit(String unitId, String uscc, String name, String region) {
+        publish(UnitEvents.REGISTERED, unitId, region, new UnitEvents.Unit(unitId, uscc, name, region, "13809351234"));
+    }
+
     /** Contributions credited for the months (yyyyMM) as enrollment posts the tax bureau's lines: one entry each. */
     public void paid(String idNumber, String amountEach, List<String> periods) {
         Person person = persons.get(idNumber);
@@ -283,7 +298,7 @@ public final class EnrollmentDouble {
 
     private static PersonEvents.Person view(Person p, String what, String transferId) {
         List<PersonEvents.InsuranceView> list = p.insurances.stream().map(i -> new PersonEvents.InsuranceView(i.type,
-                i.region, null, null, i.category, i.status, null, List.copyOf(i.periods),
+                i.region, i.unitId, i.unitName, i.category, i.status, null, List.copyOf(i.periods),
                 i.periods.stream().mapToLong(pe -> months(pe.from(), pe.to())).sum())).toList();
         return new PersonEvents.Person(p.id, p.idNumber, p.name, what, p.insurances.get(0).region, list, transferId);
     }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.platform.cases.Party;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
@@ -17,6 +19,7 @@ import org.jingban.transfer.certificate.CertificateService;
 import org.jingban.transfer.enrollment.EnrolledPerson;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -67,6 +70,25 @@ public class TransferEligibility {
         }
         v.throwIfAny();
         return item;
+    }
+
+    /**
+     * The unit whose agent applies for its employee (seed 002 §十一(十四) 办理流程: "参保人员或用人单位通过线上办理渠道申请
+     * …"): the unit, by its 统一社会信用代码, must be the one the person's 职工医保 names in the 转出地 or the 转入地
+     * (this service's read model of enrollment's person and unit events); empty when it is not.
+     */
+    public Mono<Party> employerOf(TransferApplicationForm form, String unitCode) {
+        if (unitCode == null || form.idNumber() == null) {
+            return Mono.empty();
+        }
+        return enrollment.byIdNumber(form.idNumber())
+                .flatMapMany(person -> Flux.fromIterable(person.getInsurances()))
+                .filter(i -> InsuranceTypes.EMPLOYEE_INSURANCE.equals(i.insuranceType()) && i.unitId() != null
+                        && (i.regionCode().equals(form.fromRegionCode()) || i.regionCode().equals(form.toRegionCode())))
+                .concatMap(i -> enrollment.unitById(i.unitId()))
+                .filter(unit -> unitCode.equalsIgnoreCase(unit.uscc()))
+                .next()
+                .map(unit -> Party.employer(unit.uscc(), unit.name()));
     }
 
     /** Every 办理条件 the applicant does not meet (empty: eligible), the named 参保凭证's problems last. */

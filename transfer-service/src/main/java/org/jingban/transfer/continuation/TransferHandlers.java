@@ -28,6 +28,7 @@ import org.jingban.platform.service.items.ItemApplication;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.service.items.Submitted;
 import org.jingban.platform.service.items.Submitters;
+import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.TransferProperties;
 import org.jingban.transfer.api.TransferEvents;
@@ -75,26 +76,25 @@ public class TransferHandlers {
     }
 
     @PostMapping("/transfers")
-    @Operation(summary = "转移接续申请（表9）", description = "参保人本人，或转入地/转出地经办窗口代为录入；办件由转入地受理并办结。"
+    @Operation(summary = "转移接续申请（表9）", description = "参保人本人、其转出地或转入地参保单位的经办人，或转入地/转出地经办窗口代为录入；办件由转入地受理并办结。"
             + "字段为受理信息必填项（姓名、证件类型及号码、联系电话、基本医疗保险类型、转出地/转入地机构地址、邮编、医保区划代码）及申请材料。"
             + "不符合办理条件的一次性告知全部原因（422）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
-    @Access({Role.INSURED_PERSON, Role.CLERK})
+    @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.CLERK})
     public Mono<ResponseEntity<Submitted>> apply(@RequestBody(required = false) TransferApplicationForm body,
                                                  Caller caller) {
         TransferApplicationForm form = TransferApplicationForm.orEmpty(body);
         ItemDefinition item = eligibility.itemFor(form);
-        CaseActor submitter = submitter(form, caller);
         String transferId = UUID.randomUUID().toString();
         LocalDate today = LocalDate.now(clock.withZone(Case.ZONE));
-        return eligibility.unmetConditions(form)
+        return submitter(form, caller).flatMap(submitter -> eligibility.unmetConditions(form)
                 .zipWith(numbers.next(form.toRegionCode(), today.getYear()))
                 .flatMap(t -> submissions.submit(application(form, item, caller, submitter, t.getT1())
                         .formValue(TransferApplicationForm.TRANSFER_ID, transferId)
                         .formValue(ApplicationSheets.FORM_KEY, ApplicationSheets.build(form,
                                 offices.documentNumber(form.toRegionCode(), today.getYear(), t.getT2()), today, offices,
                                 properties.serves(form.fromRegionCode()), properties.serves(form.toRegionCode())))
-                        .reference(TransferApplicationForm.TRANSFER_ID, transferId)))
+                        .reference(TransferApplicationForm.TRANSFER_ID, transferId))))
                 .map(Submitted::response);
     }
 
@@ -145,28 +145,33 @@ public class TransferHandlers {
             description = "与申请相同的表9内容；返回是否符合办理条件及全部不符合的原因（转入地参保、转出地中止参保、材料）。"
                     + "不生成办件、不留记录：门户可在参保信息同步完成前反复预检，而不产生不予受理的办件",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
-    @Access({Role.INSURED_PERSON, Role.CLERK})
+    @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.CLERK})
     public Mono<Precheck> precheck(@RequestBody(required = false) TransferApplicationForm body, Caller caller) {
         TransferApplicationForm form = TransferApplicationForm.orEmpty(body);
         ItemDefinition item = eligibility.itemFor(form);
-        CaseActor submitter = submitter(form, caller);
-        return eligibility.unmetConditions(form)
+        return submitter(form, caller).flatMap(submitter -> eligibility.unmetConditions(form)
                 .map(unmet -> ItemSubmissions.refusals(application(form, item, caller, submitter, unmet)))
-                .map(reasons -> new Precheck(reasons.isEmpty(), reasons));
+                .map(reasons -> new Precheck(reasons.isEmpty(), reasons)));
     }
 
     /**
-     * Who may apply for whom (403): a person only for themself ({@link Submitters}); staff at a window of the 转入地
-     * or of the 转出地 (catalog: 向转入地或转出地医疗保障经办机构申请), the case staying the 转入地's.
+     * Who may apply for whom (403): a person only for themself ({@link Submitters}); the agent of the person's unit in
+     * the 转出地 or the 转入地 (seed 002 §十一(十四): "参保人员或用人单位…申请"); staff at a window of the 转入地 or of the
+     * 转出地 (catalog: 向转入地或转出地医疗保障经办机构申请), the case staying the 转入地's.
      */
-    private static CaseActor submitter(TransferApplicationForm form, Caller caller) {
+    private Mono<CaseActor> submitter(TransferApplicationForm form, Caller caller) {
         if (caller.isStaff()) {
             if (!caller.serves(form.fromRegionCode())) {
                 caller.requireServes(form.toRegionCode());
             }
-            return CaseActors.as(caller, ActorRole.CLERK);
+            return Mono.just(CaseActors.as(caller, ActorRole.CLERK));
         }
-        return Submitters.submitter(caller, form.applicant(), form.toRegionCode());
+        if (caller.has(Role.EMPLOYER_AGENT)) {
+            return eligibility.employerOf(form, caller.unitCode())
+                    .map(unit -> Submitters.submitter(caller, unit, form.toRegionCode()))
+                    .switchIfEmpty(Mono.error(() -> ProblemException.forbidden("单位经办人只能为本单位的职工申请转移接续")));
+        }
+        return Mono.fromCallable(() -> Submitters.submitter(caller, form.applicant(), form.toRegionCode()));
     }
 
     public record TransferView(String transferId, String caseNumber, String state, String fromRegionCode,

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.EnrollmentTopics;
 import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.UnitEvents;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.cases.Reason;
 import org.jingban.transfer.TransferProperties;
@@ -43,6 +44,8 @@ public class TransferListeners {
                 .on(PersonEvents.TRANSFER_SUSPENDED, enrollment::person)
                 .on(PersonEvents.TRANSFER_IN_CREDITED, PersonEvents.Person.class, (event, person) ->
                         enrollment.person(event).then(receiving.onCredited(event, person)))
+                .on(UnitEvents.REGISTERED, enrollment::unit)
+                .on(UnitEvents.CHANGED, enrollment::unit)
                 .on(AccountEvents.CREDITED, enrollment::account)
                 .on(AccountEvents.DEBITED, enrollment::account)
                 .on(PersonEvents.RECORD_RELEASED, TransferHooks.InsuranceRecord.class, sending::onReleased)

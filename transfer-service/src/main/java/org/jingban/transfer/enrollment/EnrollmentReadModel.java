@@ -2,6 +2,7 @@ package org.jingban.transfer.enrollment;
 
 import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.enrollment.api.UnitEvents;
 import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -31,6 +32,17 @@ public class EnrollmentReadModel {
         String id = person.personId() != null ? person.personId() : event.subject();
         return inbox.applyOnceOrCreate(EnrolledPerson.class, id, () -> EnrolledPerson.of(id), event,
                 p -> p.apply(person, event.time()));
+    }
+
+    /** A unit's registration or change: who its agents are (by 统一社会信用代码) for the person's unit. */
+    public Mono<KnownUnit> unit(ReceivedEvent event) {
+        UnitEvents.Unit unit = event.data(UnitEvents.Unit.class);
+        String id = unit.unitId() != null ? unit.unitId() : event.subject();
+        return mongo.save(new KnownUnit(id, unit.uscc(), unit.name(), unit.regionCode(), event.time()));
+    }
+
+    public Mono<KnownUnit> unitById(String unitId) {
+        return mongo.findById(unitId, KnownUnit.class);
     }
 
     public Mono<EnrolledPerson> account(ReceivedEvent event) {

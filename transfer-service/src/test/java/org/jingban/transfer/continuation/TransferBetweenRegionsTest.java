@@ -335,6 +335,33 @@ class TransferBetweenRegionsTest extends TransferTest {
                 .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(newIdNumber()))).exchange().expectStatus().isNotFound();
     }
 
+    /**
+     * The unit applies for its employee: seed 002 §十一(十四) 办理流程 "参保人员或用人单位通过线上办理渠道申请办理基本医疗
+     * 保险关系转移接续". The agent of the person's unit (in the 转入地 here, known from enrollment's unit events) may; the
+     * agent of another unit may not (403), and the case stays the person's.
+     */
+    @Test
+    void the_agent_of_the_persons_unit_applies_for_the_transfer_and_another_units_agent_cannot() {
+        String id = newIdNumber();
+        String unitId = java.util.UUID.randomUUID().toString();
+        String uscc = org.jingban.platform.security.test.TestIdentities.randomUnitCode(LANZHOU);
+        enrollment.unit(unitId, uscc, "兰州市测试科技有限公司", LANZHOU);
+        enrollment.enroll(id, "卫十三", "0.00",
+                EnrollmentDouble.insurance(EMPLOYEE, WUWEI, "SUSPENDED", "在职职工", "2018-01", "2026-10"),
+                EnrollmentDouble.insurance(EMPLOYEE, LANZHOU, "ACTIVE", "在职职工", "2026-11", null).at(unitId, "兰州市测试科技有限公司"));
+        awaitReadModel(id, 2);
+        eventually(() -> readModel.unitById(unitId).block());
+        Map<String, Object> f = form(id, "卫十三", WUWEI, LANZHOU);
+        String otherAgent = TestTokens.employerAgent(org.jingban.platform.security.test.TestIdentities.randomUnitCode(LANZHOU));
+        web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(otherAgent)).bodyValue(f).exchange()
+                .expectStatus().isForbidden();
+        String agent = TestTokens.employerAgent(uscc);
+        Applied submitted = web.post().uri("/api/v1/transfer/transfers").headers(h -> h.setBearerAuth(agent)).bodyValue(f)
+                .exchange().expectStatus().isAccepted().expectBody(Applied.class).returnResult().getResponseBody();
+        // the case is the person's: they follow it themselves
+        assertThat(progress(id, submitted.caseNumber()).get("itemCode")).isEqualTo("622036003002");
+    }
+
     // ------------------------------------------------------------------ Sichuan via the national platform
 
     private static final String NATIONAL = "jingban.national.transfer";
