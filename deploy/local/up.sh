@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Starts the whole Jingban system on this machine: a Kafka broker (KRaft) and a MongoDB-wire store
 # in one infrastructure JVM, the seven services and the gateway. No Docker, no external server.
-# Builds first when a jar is missing or older than its sources. Ctrl-C stops everything.
+# Builds first when a jar is missing or older than its sources. Ctrl-C or SIGTERM stops everything
+# cleanly (the services first, then the broker and the store).
 #
 #   deploy/local/up.sh            start (data kept in deploy/local/data)
 #   deploy/local/up.sh --reset    delete the data directory first
 #   deploy/local/up.sh --build    rebuild even if the jars look current
+#   deploy/local/up.sh --no-build start the jars as they are (e.g. while you edit sources)
+#   deploy/local/up.sh --compact  rewrite the store file with only its live data before starting
 #
 # Environment: JINGBAN_DATA (data directory), JINGBAN_LOGS (log directory),
 # JINGBAN_JAVA_OPTS (extra JVM flags for every service), JINGBAN_INFRA_JAVA_OPTS (for the broker/store JVM),
@@ -25,12 +28,14 @@ services=(enrollment-service:8081 transfer-service:8082 offsite-filing-service:8
           notification-service:8087 gateway:8080)
 ports=(9092 9093 27017 8080 8081 8082 8083 8084 8085 8086 8087)
 
-reset=false; build=false
+reset=false; build=false; no_build=false; compact=false
 for arg in "$@"; do
   case "$arg" in
     --reset) reset=true ;;
     --build) build=true ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --no-build) no_build=true ;;
+    --compact) compact=true ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +61,7 @@ needs_build() {
 }
 
 build_started=$(date +%s)
-if $build || needs_build; then
+if ! $no_build && { $build || needs_build; }; then
   echo "Building (first start or changed sources; later starts skip this)…"
   ./mvnw -B -q -ntp -DskipTests package -Dspring-boot.repackage.skip=false
   mkdir -p "$run" && touch "$stamp"
@@ -89,30 +94,77 @@ mkdir -p "$run/deploy"; cp -p "$(jar_of deploy)" "$run/deploy/deploy.jar"
 dev_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m \
 -XX:MaxMetaspaceSize=160m -XX:CICompilerCount=1 -Xshare:auto -Duser.timezone=Asia/Shanghai"
 
+# SIGTERM to the given processes, then SIGKILL to those still running after $1 seconds
+stop_pids() {
+  local limit=$1; shift
+  [ $# -gt 0 ] || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$@" 2>/dev/null && [ $waited -lt $((limit * 5)) ]; do sleep 0.2; waited=$((waited + 1)); done
+  if kill -0 "$@" 2>/dev/null; then
+    echo "Still running after ${limit}s, killed: $(ps -o pid=,args= -p "$(IFS=,; echo "$*")" 2>/dev/null | cut -c1-100)" >&2
+    kill -KILL "$@" 2>/dev/null || true
+  fi
+}
+# SIGTERM, SIGINT (Ctrl-C; a background start ignores it, so use SIGTERM there) and SIGHUP stop everything: the
+# services first, while the broker and the store still take their last writes, then the infrastructure JVM, which
+# flushes and compacts the store and closes the broker's logs (a SIGKILL loses nothing acknowledged, but makes the
+# next start recover the broker's logs).
 pids=(); trainers=()
 stop_all() {
-  trap - INT TERM EXIT
-  if [ ${#trainers[@]} -gt 0 ]; then kill -TERM "${trainers[@]}" 2>/dev/null || true; fi
+  trap - INT TERM HUP EXIT
+  stop_pids 20 ${trainers[@]+"${trainers[@]}"}
   if [ ${#pids[@]} -gt 0 ]; then
     echo; echo "Stopping Jingban…"
-    kill -TERM "${pids[@]}" 2>/dev/null || true
-    local waited=0
-    while kill -0 "${pids[@]}" 2>/dev/null && [ $waited -lt 30 ]; do sleep 1; waited=$((waited + 1)); done
-    kill -KILL "${pids[@]}" 2>/dev/null || true
+    stop_pids 30 ${pids[@]:1}
+    stop_pids 60 "${pids[0]}"
     wait 2>/dev/null || true
     echo "Stopped."
   fi
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 129' HUP
 trap 'stop_all' EXIT
+
+# Why a JVM stopped during start-up: the line of its log that says so, and what to do about it.
+explain_failure() {
+  local name=$1 log=$2 cause hint
+  cause=$(grep -m1 -E 'OutOfMemoryError' "$log" 2>/dev/null || true)
+  if [ -z "$cause" ] && grep -q 'APPLICATION FAILED TO START' "$log" 2>/dev/null; then
+    cause=$(sed -n '/^Description:/,/^Action:/p' "$log" | grep -v -E '^(Description|Action):|^[[:space:]]*$' | head -3)
+  fi
+  [ -n "$cause" ] || cause=$(grep -E '^Caused by: ' "$log" 2>/dev/null | tail -1 || true)
+  [ -n "$cause" ] || cause=$(grep -m1 -E '(Exception|Error)(:|$)' "$log" 2>/dev/null || true)
+  [ -n "$cause" ] || cause=$(tail -1 "$log" 2>/dev/null || echo "(empty log)")
+  case "$cause" in
+    *OutOfMemoryError*)
+      hint="More heap for it: JINGBAN_INFRA_JAVA_OPTS=-Xmx512m (infrastructure) or JINGBAN_JAVA_OPTS=-Xmx256m (services). The stack is meant to fit its defaults whatever the data: please report it with the log." ;;
+    *"Address already in use"*|*BindException*|*"already in use"*)
+      hint="Another process holds its port: ss -ltnp | grep -E ':(80[89][0-9]|909[23]|27017) ' shows which; stop it (another Jingban?)." ;;
+    *"is locked"*|*OverlappingFileLock*|*"Failed to acquire lock"*)
+      hint="Another infrastructure JVM has $data open: pgrep -af deploy.jar, stop it, start again." ;;
+    *MVStoreException*|*[Cc]orrupt*|*[Cc]hecksum*|*InconsistentClusterId*|*meta.properties*)
+      hint="The data directory $data looks damaged: try --compact (rewrites the store file), or --reset (deletes all local data)." ;;
+    *UnsupportedClassVersionError*)
+      hint="Java 17 or later is needed: java -version." ;;
+    *)
+      hint="Read the log for the whole story. --build rebuilds the jars; --reset starts from an empty data directory (deletes all local data)." ;;
+  esac
+  { echo "$name failed to start: $(printf '%s' "$cause" | cut -c1-400 | tr '\n' ' ')"
+    echo "  What to do: $hint"
+    echo "  Full log:   $log"; } >&2
+}
 
 started=$(date +%s)
 echo "Starting Kafka (KRaft) and the MongoDB-wire store, data in $data"
-java $dev_flags -Xmx256m ${JINGBAN_INFRA_JAVA_OPTS:-} -Djingban.data="$data" -jar "$run/deploy/deploy.jar" >"$logs/infrastructure.log" 2>&1 &
+# 256 MB whatever the data (deploy/README.md: the store's cache and the broker's buffers are bounded); an
+# OutOfMemoryError ends the JVM, so that it shows here as a failure rather than as a broker that half works.
+java $dev_flags -Xmx256m -XX:+ExitOnOutOfMemoryError ${JINGBAN_INFRA_JAVA_OPTS:-} -Djingban.data="$data" \
+     -Djingban.mongo.compact=$compact -jar "$run/deploy/deploy.jar" >"$logs/infrastructure.log" 2>&1 &
 pids+=($!)
 until grep -q '^READY' "$logs/infrastructure.log" 2>/dev/null; do
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "Infrastructure failed to start; see $logs/infrastructure.log" >&2; tail -20 "$logs/infrastructure.log" >&2; exit 1; }
+  kill -0 "${pids[0]}" 2>/dev/null || { explain_failure infrastructure "$logs/infrastructure.log"; exit 1; }
   sleep 0.2
 done
 
@@ -163,8 +215,7 @@ while true; do
   for i in "${!pids[@]}"; do
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
       name=infrastructure; [ "$i" -gt 0 ] && { e=${services[$((i - 1))]}; name=${e%%:*}; }
-      echo "$name exited during start-up; last lines of $logs/$name.log:" >&2
-      tail -30 "$logs/$name.log" >&2
+      explain_failure "$name" "$logs/$name.log"
       exit 1
     fi
   done
@@ -187,6 +238,6 @@ Jingban is up: everything healthy in ${elapsed}s (build ${build_seconds}s, first
   Dev token    curl -s -XPOST localhost:8080/dev/tokens -H 'Content-Type: application/json' -d '{"role":"CLERK","subject":"gh-001","regions":["620600"]}'
   Kafka        localhost:9092   MongoDB  mongodb://localhost:27017   data  $data
   Logs         $logs
-Press Ctrl-C to stop everything.
+Press Ctrl-C (or kill -TERM $$) to stop everything.
 EOF
 wait

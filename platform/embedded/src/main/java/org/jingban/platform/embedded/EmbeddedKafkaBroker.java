@@ -156,6 +156,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // holds ~600 k keys per cleaning pass, far more than one 16 MB segment of this node carries.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         p.put("log.cleaner.io.buffer.size", String.valueOf(512 * 1024));
+        // The group coordinator reads __consumer_offsets at start up to its end; only closed segments are compacted,
+        // and the default 100 MB active segment grows with every offset commit: small segments keep that read short.
+        p.put("offsets.topic.segment.bytes", String.valueOf(4 * 1024 * 1024));
+        p.put("offsets.load.buffer.size", String.valueOf(1024 * 1024));
         return p;
     }
 

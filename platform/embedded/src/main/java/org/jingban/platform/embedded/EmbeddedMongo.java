@@ -4,50 +4,158 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-wire-compatible store (mongo-java-server) inside this JVM: in memory for tests, or
- * kept in an H2 file for the local stack. No multi-document transactions (see ARCHITECTURE.md §4).
+ * kept in an H2 MVStore file for the local stack. No multi-document transactions (see ARCHITECTURE.md §4).
+ *
+ * <p>On disk it reports itself as MongoDB 5.0 with the wire version a real 5.0 server announces (13), so that
+ * mongosh 2 and Compass connect (their driver refuses anything below wire version 9, and mongo-java-server's own
+ * {@code MONGO_5_0} announces 8). In memory (tests) it keeps the library's default.
+ *
+ * <p>On disk ({@link #onDisk(Path, int, DiskOptions)}):
+ * <ul>
+ *   <li><b>durability</b>: every command that changed the store is committed to the file before its answer is
+ *       sent, so an acknowledged write survives a {@code SIGKILL} of the JVM (the bytes are in the operating
+ *       system's page cache; they are not {@code fsync}ed, so a power cut may still lose the last seconds).
+ *       Concurrent writers share one commit (group commit): who waits for a commit in progress finds its change
+ *       written by the next one;</li>
+ *   <li><b>memory and start-up</b>: the MVStore's page cache is bounded ({@link DiskOptions#cacheMegabytes()});
+ *       documents are read on demand; indexes described in the file are not meant to be rebuilt at start (see
+ *       {@link StoredUniqueIndex}; deploy/README.md records a start that still rebuilt one);</li>
+ *   <li><b>disk</b>: old versions of pages are freed by the MVStore's background compaction of chunks filled
+ *       less than {@link DiskOptions#autoCompactFillRate()} %; a clean {@link #close()} compacts for up to
+ *       {@link DiskOptions#closeCompactionMillis()} ms; {@link #compactOffline(Path)} rewrites the whole file.</li>
+ * </ul>
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
+    /**
+     * How the on-disk store uses memory and disk.
+     *
+     * @param cacheMegabytes the MVStore page cache (the store's only cache of documents), in MB
+     * @param autoCompactFillRate chunks of the file less full than this (percent) are rewritten in the background
+     * @param closeCompactionMillis how long a clean close may spend compacting the file
+     * @param compress LZF-compress the pages (documents are stored Java-serialized: they compress several times)
+     */
+    public record DiskOptions(int cacheMegabytes, int autoCompactFillRate, int closeCompactionMillis, boolean compress) {
+
+        public DiskOptions {
+            if (cacheMegabytes < 1 || autoCompactFillRate < 0 || autoCompactFillRate > 100 || closeCompactionMillis < 0) {
+                throw new IllegalArgumentException("存储参数无效: " + cacheMegabytes + " MB, " + autoCompactFillRate + " %, "
+                        + closeCompactionMillis + " ms");
+            }
+        }
+
+        /** 16 MB of cache, compaction below 60 % fill, up to 5 s of compaction on close, compressed pages. */
+        public static DiskOptions defaults() {
+            return new DiskOptions(16, 60, 5_000, true);
+        }
+    }
+
+    /** About 20 s of commits at the local stack's busiest (a few hundred writes a second); nothing while idle. */
+    static final int VERSIONS_TO_KEEP = 10_000;
+
     private final MongoServer server;
+    private final MongoBackend backend;
     private final int port;
     private boolean closed;
 
+    /** MongoDB 5.0 as a real 5.0 server announces it: wire version 13. */
+    static final MongoVersion MONGO_5_0 = new MongoVersion() {
+        @Override
+        public List<Integer> getVersionArray() {
+            return ServerVersion.MONGO_5_0.getVersionArray();
+        }
+
+        @Override
+        public int getWireVersion() {
+            return 13;
+        }
+    };
+
     private EmbeddedMongo(MongoBackend backend, int port) {
-        this.server = new MongoServer(backend);
+        this.backend = backend;
+        this.server = new MongoServer(this.backend);
         this.server.bind("localhost", port == 0 ? EmbeddedKafkaBroker.freePort() : port);
         this.port = server.getLocalAddress().getPort();
     }
 
     /** A store in memory on a free port: its data goes with it. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend(), 0);
+        return new EmbeddedMongo(new MemoryBackend().version(ServerVersion.MONGO_5_0), 0);
     }
 
-    /** A store kept in the H2 file {@code h2File}: data survives a clean {@link #close()}. */
+    /** A store kept in the H2 file {@code h2File} with {@link DiskOptions#defaults()}. */
     public static EmbeddedMongo onDisk(Path h2File, int port) {
+        return onDisk(h2File, port, DiskOptions.defaults());
+    }
+
+    /** A store kept in the H2 file {@code h2File}: every acknowledged write is in the file (see the class comment). */
+    public static EmbeddedMongo onDisk(Path h2File, int port, DiskOptions options) {
+        Path file = h2File.toAbsolutePath();
         try {
-            Path parent = h2File.toAbsolutePath().getParent();
+            Path parent = file.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmbeddedMongo mongo = new EmbeddedMongo(new H2Backend(h2File.toAbsolutePath().toString()), port);
-        log.info("Mongo-compatible store on {} (H2 file {})", mongo.connectionString(), h2File);
+        long started = System.nanoTime();
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString())
+                .cacheSize(options.cacheMegabytes()).autoCompactFillRate(options.autoCompactFillRate());
+        if (options.compress()) {
+            builder.compress();
+        }
+        MVStore store = builder.open();
+        // A scan of a collection iterates the version of the map it started on; the MVStore keeps the chunks of the
+        // last versionsToKeep versions (5 by default: 5 s when it committed once a second, a few milliseconds with a
+        // commit per write) and frees chunks 45 s old (retention time). Scans that outlived either failed with
+        // "Chunk … not found" while services wrote (seen with 5 versions and with a 2 s retention).
+        store.setVersionsToKeep(VERSIONS_TO_KEEP);
+        EmbeddedMongo mongo = new EmbeddedMongo(
+                new CommittingH2Backend(store, options.closeCompactionMillis()).version(MONGO_5_0), port);
+        log.info("Mongo-compatible store on {} (H2 file {}, {} MB, cache {} MB) opened in {} ms", mongo.connectionString(),
+                file, sizeInMegabytes(file), options.cacheMegabytes(), (System.nanoTime() - started) / 1_000_000);
         return mongo;
+    }
+
+    /**
+     * Rewrites a store file that no process has open with only its live data (MVStore's full compaction: into a
+     * temporary file, then renamed over the original). Takes time proportional to the data.
+     *
+     * @return the file's size in bytes before and after
+     */
+    public static long[] compactOffline(Path h2File) {
+        String name = h2File.toAbsolutePath().toString();
+        long before = size(h2File);
+        MVStoreTool.compactCleanUp(name);
+        MVStoreTool.compact(name, true);
+        return new long[] {before, size(h2File)};
     }
 
     /** {@code mongodb://localhost:PORT}. */
@@ -59,7 +167,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return port;
     }
 
-    /** Shuts down cleanly, closing the backend so the H2 file is flushed. Idempotent. */
+    /** Shuts down cleanly, closing the backend so the H2 file is flushed (and compacted a while). Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -67,5 +175,115 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         closed = true;
         server.shutdown();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeInMegabytes(Path file) {
+        return size(file) / (1024 * 1024);
+    }
+
+    /**
+     * The H2 backend with a commit of the MVStore at the end of every command that changed it, before the answer
+     * leaves (otherwise the MVStore commits in the background once a second, and a killed JVM loses that second of
+     * acknowledged writes), and a compacting close.
+     */
+    static final class CommittingH2Backend extends H2Backend {
+
+        /** Commands that never change the store (lower case); any other one is followed by a commit if needed. */
+        private static final Set<String> READ_ONLY = Set.of("find", "getmore", "count", "distinct", "listcollections",
+                "listindexes", "listdatabases", "ismaster", "hello", "ping", "buildinfo", "serverstatus", "dbstats",
+                "collstats", "whatsmyuri", "getlasterror", "killcursors", "endsessions", "getparameter",
+                "getcmdlineopts", "connectionstatus", "hostinfo", "getlog", "getfreemonitoringstatus");
+
+        private final int closeCompactionMillis;
+        private final AtomicLong changes = new AtomicLong();
+        private final Object commitLock = new Object();
+        private long committed;   // guarded by commitLock: every change numbered up to this is in the file
+
+        /** Set while a database is opened: its indexes found in the store's file then are complete already. */
+        private static final ThreadLocal<Boolean> OPENING = ThreadLocal.withInitial(() -> false);
+
+        CommittingH2Backend(MVStore store, int closeCompactionMillis) {
+            super(store);   // opens every database in the file (openOrCreateDatabase below)
+            this.closeCompactionMillis = closeCompactionMillis;
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            // runs inside H2Backend's constructor too: only the superclass's state (getMvStore) is there yet
+            OPENING.set(true);
+            try {
+                return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+                    @Override
+                    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                                    List<IndexKey> keys, boolean sparse) {
+                        // the same map as H2Database's own unique index (its name included), so files stay compatible
+                        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+                        MVStore store = getMvStore();
+                        // An index opened with its database is one described in the file: its entries were committed
+                        // with that description and every later write (one MVStore version covers all maps), so it is
+                        // complete, even when its map is absent (an empty map is not copied by a full compaction).
+                        // An index created later (createIndexes) is built from the documents as usual.
+                        boolean foundInFile = OPENING.get();
+                        return new StoredUniqueIndex(store.openMap(mapName), indexName, keys, sparse, foundInFile);
+                    }
+                };
+            } finally {
+                OPENING.remove();
+            }
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                // also after a failed command: a bulk write may have applied part of its documents
+                if (!READ_ONLY.contains(command.toLowerCase(Locale.ROOT))) {
+                    commitChanges();
+                }
+            }
+        }
+
+        /**
+         * Returns once this thread's changes are in the file. The change is numbered after it was made; whoever
+         * commits reads the highest number before committing, so its commit covers every change numbered up to it.
+         */
+        void commitChanges() {
+            MVStore store = getMvStore();
+            if (!store.hasUnsavedChanges()) {
+                return;   // nothing, or already written by another commit (or the store's background commit)
+            }
+            long change = changes.incrementAndGet();
+            synchronized (commitLock) {
+                if (committed >= change) {
+                    return;
+                }
+                long upTo = changes.get();
+                store.commit();
+                committed = upTo;
+            }
+        }
+
+        @Override
+        public void close() {
+            MVStore store = getMvStore();
+            if (!store.isClosed()) {
+                Path file = Path.of(store.getFileStore().getFileName());
+                long before = sizeInMegabytes(file);
+                long started = System.nanoTime();
+                store.close(closeCompactionMillis);
+                log.info("Mongo-compatible store closed: file {} MB → {} MB in {} ms", before, sizeInMegabytes(file),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            super.close();
+        }
     }
 }

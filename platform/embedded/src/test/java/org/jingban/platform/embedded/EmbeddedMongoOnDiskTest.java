@@ -2,8 +2,20 @@ package org.jingban.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.bson.Document;
@@ -47,5 +59,133 @@ class EmbeddedMongoOnDiskTest {
             assertThat(count).isEqualTo(1L);
             assertThat(mongo.connectionString()).isEqualTo("mongodb://localhost:" + mongo.port());
         }
+    }
+
+    @Test
+    void every_acknowledged_write_survives_a_sigkill_of_the_store_process() throws Exception {
+        Path file = dir.resolve("killed.mv");
+        Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        try {
+            int port = awaitPort(store);
+            // given inserts, updates and deletes, each acknowledged, by four writers at once, right up to the kill
+            List<Mono<?>> writes = new ArrayList<>();
+            try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+                var cases = client.getDatabase("jingban_enrollment").getCollection("cases");
+                for (int writer = 0; writer < 4; writer++) {
+                    int w = writer;
+                    writes.add(Flux.range(0, 100).concatMap(i -> Mono.from(cases.insertOne(
+                            new Document("_id", "C-" + w + "-" + i).append("status", "受理")))).then());
+                }
+                Mono.when(writes).block();
+                Mono.from(cases.updateMany(Filters.regex("_id", "^C-0-"), Updates.set("status", "办结"))).block();
+                Mono.from(cases.deleteMany(Filters.regex("_id", "^C-3-"))).block();
+                // when the process is killed at once (no shutdown hook, no close)
+                store.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+
+            // then every acknowledged change is in the file
+            try (EmbeddedMongo reopened = EmbeddedMongo.onDisk(file, 0);
+                 MongoClient client = MongoClients.create(reopened.connectionString())) {
+                var cases = client.getDatabase("jingban_enrollment").getCollection("cases");
+                assertThat(Mono.from(cases.countDocuments()).block()).isEqualTo(300L);
+                assertThat(Mono.from(cases.countDocuments(Filters.eq("status", "办结"))).block()).isEqualTo(100L);
+                assertThat(Mono.from(cases.countDocuments(Filters.regex("_id", "^C-3-"))).block()).isZero();
+            }
+        } finally {
+            store.destroyForcibly();
+        }
+    }
+
+    @Test
+    void the_on_disk_store_announces_mongodb_5_0_with_a_wire_version_mongosh_2_accepts() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("version.mv"), 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Document hello = Mono.from(client.getDatabase("admin").runCommand(new Document("isMaster", 1))).block();
+            Document build = Mono.from(client.getDatabase("admin").runCommand(new Document("buildInfo", 1))).block();
+            // mongosh 2.x (Node.js driver 6.x/7.x) refuses a maximum wire version below 9 (MongoDB 4.4)
+            assertThat(hello.getInteger("maxWireVersion")).isEqualTo(13);
+            assertThat(build.getString("version")).isEqualTo("5.0.0");
+        }
+    }
+
+    @Test
+    void an_offline_compaction_keeps_the_live_documents_and_drops_the_old_versions() throws Exception {
+        Path file = dir.resolve("compact.mv");
+        String text = "甘肃省武威市凉州区".repeat(50);
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            Flux.range(0, 500).concatMap(i -> Mono.from(persons.insertOne(new Document("_id", i).append("address", text))))
+                    .blockLast();
+            // every document rewritten four times, each an acknowledged (committed) version
+            for (int round = 1; round <= 4; round++) {
+                int r = round;
+                Flux.range(0, 500).concatMap(i -> Mono.from(persons.updateOne(Filters.eq("_id", i),
+                        Updates.set("round", r)))).blockLast();
+            }
+        }
+        long grown = Files.size(file);
+
+        long[] sizes = EmbeddedMongo.compactOffline(file);
+
+        assertThat(sizes[0]).isEqualTo(grown);
+        assertThat(sizes[1]).isEqualTo(Files.size(file)).isLessThan(grown);
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            assertThat(Mono.from(persons.countDocuments(Filters.eq("round", 4))).block()).isEqualTo(500L);
+            assertThat(Mono.from(persons.find(Filters.eq("_id", 499)).first()).block().getString("address")).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void unique_indexes_found_in_the_file_are_kept_as_they_are_and_still_enforced() {
+        Path file = dir.resolve("indexes.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            Mono.from(persons.createIndex(Indexes.ascending("idNumber"), new IndexOptions().unique(true))).block();
+            // sparse and empty: no person has a 社保卡号 yet (the library rebuilt such an index at every start)
+            Mono.from(persons.createIndex(Indexes.ascending("cardNumber"), new IndexOptions().unique(true).sparse(true))).block();
+            Flux.range(0, 200).concatMap(i -> Mono.from(persons.insertOne(new Document("_id", "P-" + i)
+                    .append("idNumber", "62010219800101%04d".formatted(i))))).blockLast();
+        }
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            // the full index still knows every document written before the restart
+            assertThat(Mono.from(persons.insertOne(new Document("_id", "P-dup").append("idNumber", "620102198001010007")))
+                    .map(r -> "inserted")
+                    .onErrorResume(MongoWriteException.class, e -> Mono.just("refused: " + e.getError().getCode()))
+                    .block()).isEqualTo("refused: 11000");
+            assertThat(Mono.from(persons.find(Filters.eq("idNumber", "620102198001010199")).first()).block().getString("_id"))
+                    .isEqualTo("P-199");
+            // the empty sparse index is live: the first card number is taken, the same again is refused
+            Mono.from(persons.updateOne(Filters.eq("_id", "P-1"), Updates.set("cardNumber", "C-1"))).block();
+            assertThat(Mono.from(persons.updateOne(Filters.eq("_id", "P-2"), Updates.set("cardNumber", "C-1")))
+                    .map(r -> "updated").onErrorResume(e -> Mono.just("refused")).block()).isEqualTo("refused");
+            // an index created now on documents already there is built from them: duplicates fail its creation
+            Mono.from(persons.updateMany(Filters.in("_id", "P-3", "P-4"), Updates.set("mobile", "13800000000"))).block();
+            assertThat(Mono.from(persons.createIndex(Indexes.ascending("mobile"), new IndexOptions().unique(true).sparse(true)))
+                    .map(name -> "created").onErrorResume(e -> Mono.just("refused")).block()).isEqualTo("refused");
+        }
+    }
+
+    private static int awaitPort(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith("PORT ")) {
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "store-process-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(line.substring(5).trim());
+            }
+            seen.add(line);
+        }
+        throw new IllegalStateException("store process ended before it listened: " + seen);
     }
 }
