@@ -53,6 +53,11 @@ public class Offices {
         return first != null && !first.isBlank() ? first : second;
     }
 
+    /** A date as the 表 print it (表8 生成日期, 表9 申请时间: "年 月 日"), e.g. 2026年11月29日. */
+    public static String printedDate(java.time.LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
     /** A document number as 表8 and 表9 print it: (省份)(统筹地区)(年份)(第XXXX号), e.g. 甘肃省武威市2026年第0001号. */
     public String documentNumber(String regionCode, int year, long sequence) {
         return provinceName(regionCode) + regionName(regionCode) + year + "年第" + String.format("%04d", sequence) + "号";

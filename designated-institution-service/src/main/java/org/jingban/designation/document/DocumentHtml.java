@@ -3,6 +3,8 @@ package org.jingban.designation.document;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * A document as printable HTML: title, number, every field as a row, lists as numbered lines, the seal block. Every
  * value is escaped (a name like {@code <script>} prints as text).
@@ -52,21 +54,8 @@ public final class DocumentHtml {
         return escape(v == null ? "" : String.valueOf(v));
     }
 
+    /** HTML-escaped text (the five characters HTML needs; the page is UTF-8, so Chinese stays as it is). */
     public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
     }
 }

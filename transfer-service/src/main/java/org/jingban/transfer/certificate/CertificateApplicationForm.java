@@ -9,7 +9,6 @@ import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.platform.cases.Party;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
-import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
@@ -72,7 +71,8 @@ public record CertificateApplicationForm(
         v.requireAll(byCatalogName(), item.requiredFields());
         String idNumber = idNumber();
         if (idNumber != null) {
-            ResidentIdNumber.check(idNumber).ifPresent(p -> v.add(ID, p.code(), p.message()));
+            // checked as the 证件类型 given: a 公民身份号码 for 身份证, 户口簿 and 居住证, any number for the others
+            IdDocument.validateNumber(v, ID, id.type(), ID, idNumber);
         }
         String type = onlyInsuranceType();
         if (type != null) {

@@ -3,6 +3,8 @@ package org.jingban.transfer.certificate;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.web.util.HtmlUtils;
+
 /** The printable 表8 (HTML, A4, no scripts); every value escaped. */
 final class CertificateHtml {
 
@@ -53,6 +55,6 @@ final class CertificateHtml {
         if (value == null) {
             return "";
         }
-        return value.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlUtils.htmlEscape(value.toString(), "UTF-8");
     }
 }

@@ -142,7 +142,7 @@ public class CertificateService {
                     Map<String, Object> content = new LinkedHashMap<>();
                     content.put("表", "表8 基本医疗保险参保凭证");
                     content.put("凭证号", number(regionCode, year, sequence));
-                    content.put("生成日期", today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日");
+                    content.put("生成日期", Offices.printedDate(today));
                     content.put("参保人员基本信息", personInfo);
                     content.put("参保信息", rows);
                     content.put("转出地医疗保障经办机构信息", officeInfo);

@@ -6,16 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.transfer.Offices;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * 表9 《基本医疗保险关系转移接续申请表》 as seed 002 prints it (附件表9), filled from the application: 编号, 参保人信息
  * (姓名, 性别, 年龄, 证件类型及号码, 联系电话, 户籍地址, 户籍类型, 联系地址, 邮政编码, 现参加的基本医疗保险类型),
  * both offices (机构名称, 联系电话, 行政区划代码, 机构地址, 邮政编码: this system's own offices as the catalog names
  * them, an office elsewhere as the applicant wrote it), the 申请人信息 when someone applies for the insured person,
- * and 申请时间. 性别 and 年龄 come from a 居民身份证号码 when the form leaves them out.
+ * and 申请时间. 性别 and 年龄 come from a 公民身份号码 (身份证, 户口簿, 居住证) when the form leaves them out.
  */
 public final class ApplicationSheets {
 
@@ -27,16 +27,14 @@ public final class ApplicationSheets {
 
     public static Map<String, Object> build(TransferApplicationForm form, String number, LocalDate appliedOn,
                                             Offices offices, boolean fromServed, boolean toServed) {
-        IdDocument id = form.id();
-        boolean residentId = id != null && id.number() != null
-                && (id.type() == null || IdDocument.RESIDENT_ID.equals(id.type())) && ResidentIdNumber.isValid(id.number());
+        IdDocument id = form.id() == null ? new IdDocument(IdDocument.RESIDENT_ID, null)
+                : new IdDocument(form.id().type() == null ? IdDocument.RESIDENT_ID : form.id().type(), form.id().number());
+        boolean citizenNumber = id.isResidentId();
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("姓名", form.name());
-        person.put("性别", present(form.gender()) ? form.gender()
-                : residentId ? ResidentIdNumber.of(id.number()).gender().label() : "");
-        person.put("年龄", residentId ? Period.between(ResidentIdNumber.of(id.number()).birthDate(), appliedOn).getYears() : "");
-        person.put("证件类型及号码", Map.of("证件类型", id == null || id.type() == null ? IdDocument.RESIDENT_ID : id.type(),
-                "证件号码", id == null || id.number() == null ? "" : id.number()));
+        person.put("性别", present(form.gender()) ? form.gender() : citizenNumber ? id.gender() : "");
+        person.put("年龄", citizenNumber ? Period.between(id.birthDate(), appliedOn).getYears() : "");
+        person.put("证件类型及号码", Map.of("证件类型", id.type(), "证件号码", text(id.number())));
         person.put("联系电话", text(form.phone()));
         person.put("户籍地址", text(form.householdAddress()));
         person.put("户籍类型", text(form.householdType()));
@@ -66,7 +64,7 @@ public final class ApplicationSheets {
             applicant.put("邮政编码", text(a.postalCode()));
             sheet.put("申请人信息", applicant);
         }
-        sheet.put("申请时间", appliedOn.getYear() + "年" + appliedOn.getMonthValue() + "月" + appliedOn.getDayOfMonth() + "日");
+        sheet.put("申请时间", Offices.printedDate(appliedOn));
         return sheet;
     }
 
@@ -131,7 +129,7 @@ public final class ApplicationSheets {
         if (value == null) {
             return "";
         }
-        return value.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlUtils.htmlEscape(value.toString(), "UTF-8");
     }
 
     private static boolean present(String s) {

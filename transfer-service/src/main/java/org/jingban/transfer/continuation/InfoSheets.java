@@ -14,6 +14,7 @@ import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.service.items.IdDocument;
 import org.jingban.transfer.Offices;
 import org.jingban.transfer.api.TransferEvents;
 
@@ -81,9 +82,9 @@ public final class InfoSheets {
         sheet.put("表", "表10 参保人员基本医疗保险信息表");
         sheet.put("转移编号", record.transferId());
         sheet.put("参保人员姓名", record.name());
-        sheet.put("证件类型及号码", Map.of("证件类型", record.idType() == null ? "居民身份证" : record.idType(),
-                "证件号码", record.idNumber()));
-        sheet.put("性别", gender(record.idNumber()));
+        IdDocument id = new IdDocument(record.idType() == null ? IdDocument.RESIDENT_ID : record.idType(), record.idNumber());
+        sheet.put("证件类型及号码", Map.of("证件类型", id.type(), "证件号码", record.idNumber()));
+        sheet.put("性别", id.isResidentId() ? id.gender() : "");
         sheet.put("基本医疗保险险种", record.insuranceType());
         sheet.put("参保缴费记录", rows);
         sheet.put("参保缴费月数合计", (long) counted.size());
@@ -99,13 +100,6 @@ public final class InfoSheets {
         sheet.put("转入地行政区划代码", letter.toRegionCode());
         sheet.put("日期", today.toString());
         return sheet;
-    }
-
-    static String gender(String idNumber) {
-        if (idNumber == null || idNumber.length() != 18) {
-            return "";
-        }
-        return (idNumber.charAt(16) - '0') % 2 == 1 ? "男" : "女";
     }
 
     /** Months covered by both a released period and a period in the receiving pool. */

@@ -283,6 +283,17 @@ class TransferBetweenRegionsTest extends TransferTest {
         withAgentMaterial.add("委托人及代理人身份证件原件及委托人授权委托书");
         f.put("申请材料", withAgentMaterial);
 
+        // 有效身份证件 other than the 身份证 (seed 001 row 2) are checked as what they are: a 护照 number is no 400, a
+        // 身份证 with a wrong check digit is
+        Map<String, Object> passport = new LinkedHashMap<>(f);
+        passport.put("证件类型及号码", Map.of("证件类型", "护照", "证件号码", "E12345678"));
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(clerk)).bodyValue(passport)
+                .exchange().expectStatus().isOk();
+        passport.put("证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0')));
+        web.post().uri("/api/v1/transfer/transfers/precheck").headers(h -> h.setBearerAuth(clerk)).bodyValue(passport)
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.violations[?(@.field == '证件类型及号码')]").exists();
+
         // bad 户籍类型, 其他 without its 说明: every form problem at once
         Map<String, Object> bad = new LinkedHashMap<>(f);
         bad.put("户籍类型", "城镇");
