@@ -9,25 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.jingban.enrollment.api.InsuranceTypes;
-import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.platform.cases.CaseEventData;
 import org.jingban.platform.cases.CaseEvents;
-import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
-import org.jingban.platform.test.EventProbe;
-import org.jingban.platform.test.JingbanInfrastructure;
-import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.jingban.reimbursement.Insured;
-import org.jingban.reimbursement.api.ReimbursementTopics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jingban.reimbursement.ReimbursementItemsTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,31 +25,7 @@ import tools.jackson.databind.JsonNode;
  * (EXAMPLE policy, worked by hand), one 救助 per 结算单, Songpan's 社保卡金融账户 (seed 003 §二十八 备注 3), and a person
  * not recognised waiting with the 授权书 (catalog condition; seed 003 §二十八 备注 2).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-class AssistanceTest {
-
-    static final String SONGPAN = Insured.SONGPAN;
-    static final String WUWEI = Insured.WUWEI;
-    static EventProbe events;
-
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    EnrollmentReadModel readModel;
-
-    @BeforeAll
-    static void probe() {
-        events = JingbanInfrastructure.get().probe(ReimbursementTopics.EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
+class AssistanceTest extends ReimbursementItemsTest {
 
     void recognise(String id, String category, String region) {
         http.post().uri("/api/v1/reimbursement/shared-data/assistance-recipients")

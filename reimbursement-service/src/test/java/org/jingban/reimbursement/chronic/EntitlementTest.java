@@ -10,25 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.jingban.enrollment.api.InsuranceTypes;
-import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.platform.cases.Case;
-import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
-import org.jingban.platform.test.EventProbe;
-import org.jingban.platform.test.JingbanInfrastructure;
-import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.jingban.reimbursement.Insured;
+import org.jingban.reimbursement.ReimbursementItemsTest;
 import org.jingban.reimbursement.api.EntitlementEvents;
-import org.jingban.reimbursement.api.ReimbursementTopics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,34 +27,11 @@ import tools.jackson.databind.JsonNode;
  * event settlement-service consumes, a designated institution taking the application for the office (一站式, gansu
  * remark), Songpan's 两病 item for residents only (seed 003 §二十一).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-class EntitlementTest {
-
-    static final String SONGPAN = Insured.SONGPAN;
-    static EventProbe events;
-
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    EnrollmentReadModel readModel;
+class EntitlementTest extends ReimbursementItemsTest {
     @Autowired
     Entitlements entitlements;
     @Autowired
     EntitlementExpiry expiry;
-
-    @BeforeAll
-    static void probe() {
-        events = JingbanInfrastructure.get().probe(ReimbursementTopics.EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     Map<String, Object> form(String id, String insurance, String disease, String itemCode, boolean allMaterials) {
         Map<String, Object> f = new LinkedHashMap<>();

@@ -15,29 +15,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jingban.enrollment.api.InsuranceTypes;
-import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
-import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.cases.CaseEventData;
 import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
-import org.jingban.platform.test.EventProbe;
 import org.jingban.platform.test.Eventually;
-import org.jingban.platform.test.JingbanInfrastructure;
 import org.jingban.platform.test.TestEvents;
-import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.jingban.reimbursement.Insured;
+import org.jingban.reimbursement.ReimbursementItemsTest;
 import org.jingban.reimbursement.api.PaymentEvents;
-import org.jingban.reimbursement.api.ReimbursementTopics;
 import org.jingban.platform.payments.SimulatedBank;
 import org.jingban.settlement.api.SettlementEvents;
 import org.jingban.settlement.api.SettlementTopics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,36 +40,13 @@ import tools.jackson.databind.JsonNode;
  * claimable, every form problem at once with nothing stored, 大额医疗费用核查 above the threshold. The amounts are the
  * calculator's with its EXAMPLE policy (platform/benefits ExamplePolicies), worked by hand in the comments.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-class ClaimTest {
-
-    static final String SONGPAN = Insured.SONGPAN;
-    static EventProbe events;
-
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    EnrollmentReadModel readModel;
+class ClaimTest extends ReimbursementItemsTest {
     @Autowired
     SimulatedBank bank;
     @Autowired
     InvoiceRegister invoices;
     @Autowired
     org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
-
-    @BeforeAll
-    static void probe() {
-        events = JingbanInfrastructure.get().probe(ReimbursementTopics.EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     static String invoice() {
         return "SP" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);

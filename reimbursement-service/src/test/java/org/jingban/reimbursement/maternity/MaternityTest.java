@@ -10,26 +10,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jingban.enrollment.api.InsuranceTypes;
-import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.platform.cases.CaseEventData;
 import org.jingban.platform.cases.CaseEvents;
-import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.security.test.TestIdentities;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
-import org.jingban.platform.test.EventProbe;
-import org.jingban.platform.test.JingbanInfrastructure;
-import org.jingban.platform.test.WithJingbanInfrastructure;
 import org.jingban.reimbursement.Insured;
-import org.jingban.reimbursement.api.ReimbursementTopics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jingban.reimbursement.ReimbursementItemsTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,31 +27,7 @@ import tools.jackson.databind.JsonNode;
  * standards and the allowance formula of the EXAMPLE policy worked by hand, one payment per invoice across 主项六 and
  * 主项七, and Songpan's allowance claimed by the unit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-class MaternityTest {
-
-    static final String SONGPAN = Insured.SONGPAN;
-    static final String WUWEI = Insured.WUWEI;
-    static EventProbe events;
-
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    EnrollmentReadModel readModel;
-
-    @BeforeAll
-    static void probe() {
-        events = JingbanInfrastructure.get().probe(ReimbursementTopics.EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
+class MaternityTest extends ReimbursementItemsTest {
 
     static String invoice() {
         return "BR" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
