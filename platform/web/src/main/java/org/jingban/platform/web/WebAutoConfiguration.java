@@ -38,6 +38,18 @@ public class WebAutoConfiguration {
         return org.jingban.platform.web.text.TextPolicyModule::apply;
     }
 
+    /**
+     * Request bodies read by {@link org.jingban.platform.web.text.TextCheckingJsonDecoder}: every text-policy refusal
+     * of a body named at once. Ordered after Boot's own Jackson codec customizer, whose decoder it replaces.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(10)
+    @ConditionalOnClass(name = "org.springframework.boot.http.codec.CodecCustomizer")
+    org.springframework.boot.http.codec.CodecCustomizer jingbanTextCheckingDecoder(ObjectProvider<JsonMapper> jsonMapper) {
+        return configurer -> jsonMapper.ifAvailable(mapper -> configurer.defaultCodecs()
+                .jacksonJsonDecoder(new org.jingban.platform.web.text.TextCheckingJsonDecoder(mapper)));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public ProblemExceptionHandler jingbanProblemExceptionHandler(ObjectProvider<JsonMapper> jsonMapper,

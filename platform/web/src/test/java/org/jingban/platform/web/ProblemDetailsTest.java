@@ -193,6 +193,21 @@ class ProblemDetailsTest extends WebIntegrationTest {
     }
 
     @Test
+    void every_refused_text_of_a_body_is_named_at_once() {
+        // 一次性告知: three fields at fault, three violations in one answer, in the order of the body
+        web.post().uri("/persons").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"姓名\": \"张三😀\", \"单位名称\": \"<b>某公司</b>\", \"备注\": \"a\\u202Eb\", \"金额\": \"1.00\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.violations.length()").isEqualTo(3)
+                .jsonPath("$.violations[0].field").isEqualTo("姓名")
+                .jsonPath("$.violations[1].field").isEqualTo("单位名称")
+                .jsonPath("$.violations[2].field").isEqualTo("备注")
+                .jsonPath("$.violations[2].code").isEqualTo("text.bidi-control");
+    }
+
+    @Test
     void a_number_is_never_read_as_a_string_so_floating_point_never_reaches_an_amount() {
         web.post().uri("/persons").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"金额\": 1.5}")
                 .exchange().expectStatus().isBadRequest()

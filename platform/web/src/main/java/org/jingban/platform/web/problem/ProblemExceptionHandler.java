@@ -189,8 +189,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     private static ProblemException inputProblem(Throwable ex) {
         org.jingban.platform.web.text.UnsafeTextException unsafe = find(ex, org.jingban.platform.web.text.UnsafeTextException.class);
         if (unsafe != null) {
-            return ProblemException.validation(List.of(new Violation(pathOf(unsafe), unsafe.problem().code(),
-                    unsafe.problem().message())));
+            return ProblemException.validation(unsafe.refusals().stream()
+                    .map(r -> new Violation(r.field(), r.problem().code(), r.problem().message())).toList());
         }
         MismatchedInputException mismatch = find(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
