@@ -53,4 +53,10 @@ class TransferItemsTest extends TransferTest {
     void the_contact_letter_follows_the_acceptance_as_a_reaction_to_the_case_event() {
         assertThat(reactions.names()).contains("ReceivingOffice.sendLetter");
     }
+
+    /** At a 转出地 accepting for a 转入地 in another province, 受理 hands the application on (seed 002 §十一(十四)). */
+    @Test
+    void the_application_accepted_at_the_sending_office_is_forwarded_as_a_reaction_to_the_case_event() {
+        assertThat(reactions.names()).contains("SendingOffice.forwardApplication");
+    }
 }

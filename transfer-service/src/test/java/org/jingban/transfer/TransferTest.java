@@ -3,9 +3,17 @@ package org.jingban.transfer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jingban.platform.messaging.EventJson;
+import org.jingban.platform.test.JingbanInfrastructure;
 import org.jingban.platform.test.WithJingbanInfrastructure;
+import org.jingban.transfer.national.NationalEnvelope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -52,6 +60,20 @@ public abstract class TransferTest {
      */
     public record Applied(String caseId, String caseNumber, String itemCode, String status, String currentStage,
                           String transferId) {
+    }
+
+    /** The national platform's topic (国家医保信息平台), where the tests play the offices of other provinces. */
+    protected static final String NATIONAL = "jingban.national.transfer";
+
+    /** Sends a message on the national platform's topic as another province's office would. */
+    protected static void sendNational(NationalEnvelope envelope) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, JingbanInfrastructure.get().bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(NATIONAL, envelope.msgId(), EventJson.write(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static final List<String> TRANSFER_MATERIALS = List.of("医保电子凭证或有效身份证件或社保卡",

@@ -88,10 +88,18 @@ public class IncomingTransfer extends AggregateDocument {
         return this;
     }
 
+    /**
+     * Credited: 转入地办结, reported to the 转出地 (through the national platform when it is in another province) so that
+     * its side — and its case, when the application was made there — ends too.
+     */
     public IncomingTransfer credited(Instant at) {
         if (state == State.AWAITING_CREDIT) {
             state = State.CREDITED;
             updatedAt = at;
+            Object months = sheet.sheet().get("参保缴费月数合计");
+            enqueue(OutboxEvent.of(TransferEvents.TRANSFER_IN_COMPLETED, id, toRegionCode, new TransferEvents.Completion(id,
+                    caseNumber, fromRegionCode, toRegionCode, months instanceof Number n ? n.longValue() : null,
+                    InfoSheets.fundsMoved(sheet.sheet()), at)));
         }
         return this;
     }

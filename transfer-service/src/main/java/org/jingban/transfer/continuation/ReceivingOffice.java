@@ -10,11 +10,8 @@ import java.util.Optional;
 
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.cases.Case;
-import org.jingban.platform.cases.CaseActor;
 import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.cases.Reason;
-import org.jingban.platform.cases.application.CaseRefusedException;
-import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.platform.messaging.WriteConflicts;
@@ -37,7 +34,7 @@ import reactor.core.publisher.Mono;
 /**
  * The 转入地 office's machine work on a transfer case: 《联系函》 at 受理 (a reaction to the case's own event),
  * verification of the 《信息表》, credit through enrollment-service, 办结. Every step is idempotent: the transfer's
- * inbox dedups events, and the case is only moved from the stage it is in ({@link CaseService#advanceIfCurrent}), so a
+ * inbox dedups events, and the case is only moved from the stage it is in ({@link TransferCases}), so a
  * redelivered event (or a restart between the two writes) finishes what was left.
  */
 @Service
@@ -49,17 +46,17 @@ public class ReceivingOffice {
 
     private final ReactiveMongoTemplate mongo;
     private final InboxApplier inbox;
-    private final CaseService cases;
     private final EnrollmentReadModel enrollment;
     private final OfficeKeys keys;
     private final Offices offices;
+    private final TransferCases steps;
     private final Clock clock;
 
-    public ReceivingOffice(ReactiveMongoTemplate mongo, InboxApplier inbox, CaseService cases,
-                           EnrollmentReadModel enrollment, OfficeKeys keys, Offices offices, Clock clock) {
+    ReceivingOffice(ReactiveMongoTemplate mongo, InboxApplier inbox, EnrollmentReadModel enrollment, OfficeKeys keys,
+                    Offices offices, TransferCases steps, Clock clock) {
         this.mongo = mongo;
         this.inbox = inbox;
-        this.cases = cases;
+        this.steps = steps;
         this.enrollment = enrollment;
         this.keys = keys;
         this.offices = offices;
@@ -79,10 +76,16 @@ public class ReceivingOffice {
         return mongo.find(Query.query(Criteria.where("opsFlags.0").exists(true)), IncomingTransfer.class);
     }
 
-    /** 受理 → 生成并发出《联系函》 (the transfer is created once; the stage is completed if it is still current). */
+    /**
+     * 受理 → 生成并发出《联系函》 (the transfer is created once; the stage is completed if it is still current). A case
+     * the 转出地 holds (转入地 in another province) is {@link SendingOffice#forwardApplication}'s.
+     */
     @CaseReaction(item = TransferStages.ITEM_CODE, on = CaseEvents.ACCEPTED)
     public Mono<Void> sendLetter(Case accepted, ReceivedEvent event) {
         TransferApplicationForm form = ItemSubmissions.form(accepted, TransferApplicationForm.class);
+        if (form.heldBySendingOffice(accepted.getRegionCode())) {
+            return Mono.empty();
+        }
         String transferId = transferId(accepted);
         String type = form.enrollmentInsuranceType();
         // two deliveries creating the transfer at once: the loser's insert fails on _id, it reloads and finds it
@@ -100,7 +103,7 @@ public class ReceivingOffice {
                                     return mongo.insert(t);
                                 }))))
                 .retryWhen(WriteConflicts.retry());
-        return transfer.flatMap(t -> cases.advanceIfCurrent(accepted.getId(), TransferStages.LETTER, "已生成并发出《联系函》"))
+        return transfer.flatMap(t -> steps.stageDone(accepted.getId(), TransferStages.LETTER, "已生成并发出《联系函》"))
                 .then();
     }
 
@@ -139,7 +142,7 @@ public class ReceivingOffice {
             return inbox.applyOnce(IncomingTransfer.class, t.getId(), event,
                     x -> x.receiveSheet(sheet, problems, clock.instant()));
         })).flatMap(t -> t.getState() == IncomingTransfer.State.AWAITING_CREDIT || t.getState() == IncomingTransfer.State.CREDITED
-                ? cases.advanceIfCurrent(t.getCaseId(), TransferStages.SHEET, "已收到《信息表》（电子签章验证通过）及转移资金¥"
+                ? steps.stageDone(t.getCaseId(), TransferStages.SHEET, "已收到《信息表》（电子签章验证通过）及转移资金¥"
                 + InfoSheets.fundsMoved(t.getSheet().sheet())) : Mono.empty()).then();
     }
 
@@ -202,11 +205,7 @@ public class ReceivingOffice {
         details.put("转出地", t.getFromRegionCode());
         Object overlaps = sheet.get("重复参保期间");
         details.put("重复参保期间", overlaps == null ? List.of() : overlaps);
-        return cases.advanceIfCurrent(t.getCaseId(), TransferStages.RECEIVE, "《信息表》已同步，缴费月数和个人账户资金已记入")
-                .then(cases.advanceIfCurrent(t.getCaseId(), TransferStages.REVIEW, "系统核对一致"))
-                .flatMap(c -> c.getStatus().finished() ? Mono.just(c)
-                        : cases.complete(c.getId(), CaseActor.SYSTEM, details).onErrorResume(CaseRefusedException.class,
-                        e -> cases.find(c.getId())));
+        return steps.finish(t.getCaseId(), "《信息表》已同步，缴费月数和个人账户资金已记入", details);
     }
 
     /** The 转出地 could not release, or enrollment refused the credit: the case ends with the reasons (未完成). */
@@ -214,10 +213,7 @@ public class ReceivingOffice {
         return find(transferId)
                 .flatMap(t -> inbox.applyOnce(IncomingTransfer.class, t.getId(), event, x -> x.refuse(reasons, clock.instant())))
                 .filter(t -> t.getState() == IncomingTransfer.State.REFUSED)
-                .flatMap(t -> cases.find(t.getCaseId()).flatMap(c -> c.getStatus().finished() ? Mono.just(c)
-                        : cases.refuse(c.getId(), CaseActor.SYSTEM, reasons.stream()
-                        .map(r -> Reason.of("transfer.refused", r)).toList())
-                        .onErrorResume(CaseRefusedException.class, e -> Mono.just(c))))
+                .flatMap(t -> steps.refuse(t.getCaseId(), reasons.stream().map(r -> Reason.of("transfer.refused", r)).toList()))
                 .then();
     }
 }

@@ -161,6 +161,15 @@ public record TransferApplicationForm(
         return v;
     }
 
+    /**
+     * Whether a case of this application kept in {@code caseRegion} is the 转出地's: accepted there for a 转入地 this
+     * system does not serve, and handed to the 转入地 through the national platform. Every other case is the 转入地's
+     * (由转入地经办机构受理并负责办结).
+     */
+    public boolean heldBySendingOffice(String caseRegion) {
+        return caseRegion != null && caseRegion.equals(fromRegionCode) && !caseRegion.equals(toRegionCode);
+    }
+
     /** Whether the 转入地 is a 医保区划 at all (the item and the office that handles the case are looked up by it). */
     boolean knownReceivingRegion() {
         return toRegionCode != null && Divisions.isKnownRegionCode(toRegionCode);

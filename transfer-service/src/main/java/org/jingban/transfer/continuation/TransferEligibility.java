@@ -11,6 +11,7 @@ import org.jingban.platform.cases.Party;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
+import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.signing.OfficeKeys;
@@ -24,9 +25,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * 办理条件 of 622036003002 (catalog: 参保人员跨统筹地区流动，在转出地已中止参保，并按规定参加转入地基本医疗保险的), checked
- * against this service's read model of enrollment: insured (ACTIVE) in the 转入地, coverage stopped in the 转出地
- * (when this system serves it), the name registered with the 证件号码. The one place these rules live: 申请 stores a
- * case refused with the reasons (不予受理), 预检 only reports them.
+ * against this service's read model of enrollment: insured (ACTIVE) in the 转入地 (when this system serves it),
+ * coverage stopped in the 转出地 (when this system serves it), the name registered with the 证件号码 — seed 002
+ * §十一(十四): "转入地和转出地医疗保障经办机构分别校验是否符合办理条件", each office what it knows. The one place these
+ * rules live: 申请 stores a case refused with the reasons (不予受理), 预检 only reports them.
  */
 @Component
 public class TransferEligibility {
@@ -55,21 +57,38 @@ public class TransferEligibility {
     }
 
     /**
-     * The item as the 转入地 defines it (the case belongs to the 转入地: 由转入地经办机构受理并负责办结), once the form has
-     * no problem and the 转入地 is one this system serves; else 400 with every problem, nothing stored. While the
-     * 转入地 is unknown the province's definition names the required fields.
+     * The item as the office that keeps the case defines it ({@link #handlingRegion}), once the form has no problem
+     * and one of the two offices is served here; else 400 with every problem, nothing stored. While the 转入地 is
+     * unknown the province's definition names the required fields.
      */
     public ItemDefinition itemFor(TransferApplicationForm form) {
-        ItemDefinition item = form.knownReceivingRegion()
-                ? catalog.find(TransferStages.ITEM_CODE, form.toRegionCode()).orElse(null) : null;
+        String handling = handlingRegion(form);
+        ItemDefinition item = handling == null ? null : catalog.find(TransferStages.ITEM_CODE, handling).orElse(null);
         Violations v = submissions.check(form,
                 item != null ? item : catalog.item(TransferStages.ITEM_CODE, properties.homeProvince()));
         if (form.knownReceivingRegion()) {
-            v.check(item != null && properties.serves(form.toRegionCode()), TransferApplicationForm.TO_REGION,
-                    "not-served", "转入地不在本系统服务范围，请向转入地医疗保障经办机构申请");
+            v.check(item != null, TransferApplicationForm.TO_REGION, "not-served",
+                    "转入地和转出地均不在本系统服务范围，请向转入地或转出地医疗保障经办机构申请");
         }
         v.throwIfAny();
         return item;
+    }
+
+    /**
+     * The office that accepts the application and keeps its case: the 转入地 when this system serves it (由转入地经办
+     * 机构受理并负责办结); else the 转出地, when served here, which hands the application to the 转入地 in another
+     * province through the national platform (seed 002 §十一(十四): "参保人员或用人单位携带办理材料向转入地或转出地医疗
+     * 保障经办机构申请"); null when neither is.
+     */
+    public String handlingRegion(TransferApplicationForm form) {
+        if (!form.knownReceivingRegion()) {
+            return null;
+        }
+        if (properties.serves(form.toRegionCode())) {
+            return form.toRegionCode();
+        }
+        return properties.serves(form.fromRegionCode()) && Divisions.isKnownRegionCode(form.fromRegionCode())
+                ? form.fromRegionCode() : null;
     }
 
     /**
@@ -142,27 +161,22 @@ public class TransferEligibility {
 
     private List<Reason> conditions(TransferApplicationForm form, Optional<EnrolledPerson> found) {
         List<Reason> reasons = new ArrayList<>();
+        // a 转入地 in another province checks its own condition (insured there) when the application reaches it
+        boolean receivingHere = properties.serves(form.toRegionCode());
         if (found.isEmpty()) {
-            reasons.add(Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
-                    "未查询到该人员在转入地的参保信息，请先在转入地参保"));
+            reasons.add(receivingHere
+                    ? Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
+                            "未查询到该人员在转入地的参保信息，请先在转入地参保")
+                    : Reason.at(TransferApplicationForm.FROM_REGION, "no-record-out", "未查询到该人员在转出地的参保信息"));
             return reasons;
         }
         EnrolledPerson person = found.get();
         if (!person.getName().equals(form.applicant().name())) {
             reasons.add(Reason.at("姓名", "name-mismatch", "姓名与证件号码登记信息不符"));
         }
-        // the periods and balance move into the same scheme at the 转入地 (职工 to 职工, 城乡居民 to 城乡居民): the seeds
-        // describe no transfer that changes the scheme, so insurance in another scheme there is named, not used
         String type = form.enrollmentInsuranceType();
-        List<PersonEvents.InsuranceView> activeHere = person.insurancesIn(form.toRegionCode()).stream()
-                .filter(i -> "ACTIVE".equals(i.status())).toList();
-        if (activeHere.isEmpty()) {
-            reasons.add(Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
-                    "未在转入地参加基本医疗保险，请先在转入地参保"));
-        } else if (activeHere.stream().noneMatch(i -> i.insuranceType().equals(type))) {
-            reasons.add(Reason.at("基本医疗保险类型", "scheme-mismatch", "转入地参加的是"
-                    + activeHere.get(0).insuranceType() + "，与申请转移的" + type
-                    + "不一致：参保缴费年限和个人账户只能转入同一险种，请先在转入地参加" + type + "，或按转入地参加的险种申请"));
+        if (receivingHere) {
+            receivingConditions(person, form.toRegionCode(), type).ifPresent(reasons::add);
         }
         // the 转出地's record is known here only when this system serves it; another province checks it on release
         if (properties.serves(form.fromRegionCode())) {
@@ -177,5 +191,25 @@ public class TransferEligibility {
             }
         }
         return reasons;
+    }
+
+    /**
+     * Insured in the 转入地, in the scheme transferred: the periods and balance move into the same scheme there (职工
+     * to 职工, 城乡居民 to 城乡居民) — the seeds describe no transfer that changes the scheme, so insurance in another
+     * scheme there is named, not used.
+     */
+    private static Optional<Reason> receivingConditions(EnrolledPerson person, String toRegion, String type) {
+        List<PersonEvents.InsuranceView> activeHere = person.insurancesIn(toRegion).stream()
+                .filter(i -> "ACTIVE".equals(i.status())).toList();
+        if (activeHere.isEmpty()) {
+            return Optional.of(Reason.at(TransferApplicationForm.TO_REGION, "not-insured-here",
+                    "未在转入地参加基本医疗保险，请先在转入地参保"));
+        }
+        if (activeHere.stream().noneMatch(i -> i.insuranceType().equals(type))) {
+            return Optional.of(Reason.at("基本医疗保险类型", "scheme-mismatch", "转入地参加的是"
+                    + activeHere.get(0).insuranceType() + "，与申请转移的" + type
+                    + "不一致：参保缴费年限和个人账户只能转入同一险种，请先在转入地参加" + type + "，或按转入地参加的险种申请"));
+        }
+        return Optional.empty();
     }
 }

@@ -44,9 +44,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * 622036003002 转移接续手续办理: the application with 表9 (at the 转入地 office, or the 转出地's for the 转入地), its
- * 办理条件预检, the transfer's documents for the applicant and staff, and the ops list of flagged transfers. 受理 and
- * the rest go through the shared case endpoints ({@code /api/v1/transfer/cases}); the machine stages follow by events.
+ * 622036003002 转移接续手续办理: the application with 表9 (at the 转入地 office, or the 转出地's — for the 转入地 when
+ * it is served here, else kept by the 转出地 and handed to the 转入地 in another province), its 办理条件预检, the
+ * transfer's documents for the applicant and staff, and the ops list of flagged transfers. 受理 and the rest go
+ * through the shared case endpoints ({@code /api/v1/transfer/cases}); the machine stages follow by events.
  */
 @RestController
 @RequestMapping("/api/v1/transfer")
@@ -56,6 +57,7 @@ public class TransferHandlers {
     private final TransferEligibility eligibility;
     private final ItemSubmissions submissions;
     private final ReceivingOffice receiving;
+    private final SendingOffice sending;
     private final ApplicationNumbers numbers;
     private final Offices offices;
     private final TransferProperties properties;
@@ -63,11 +65,12 @@ public class TransferHandlers {
     private final Clock clock;
 
     public TransferHandlers(TransferEligibility eligibility, ItemSubmissions submissions, ReceivingOffice receiving,
-                            ApplicationNumbers numbers, Offices offices, TransferProperties properties, CaseService cases,
-                            Clock clock) {
+                            SendingOffice sending, ApplicationNumbers numbers, Offices offices,
+                            TransferProperties properties, CaseService cases, Clock clock) {
         this.eligibility = eligibility;
         this.submissions = submissions;
         this.receiving = receiving;
+        this.sending = sending;
         this.numbers = numbers;
         this.offices = offices;
         this.properties = properties;
@@ -77,6 +80,7 @@ public class TransferHandlers {
 
     @PostMapping("/transfers")
     @Operation(summary = "转移接续申请（表9）", description = "参保人本人、其转出地或转入地参保单位的经办人，或转入地/转出地经办窗口代为录入；办件由转入地受理并办结。"
+            + "转入地在省外的，由转出地受理，经国家医保信息平台将申请转至转入地，转入地受理并发出《联系函》后按原流程办理，办件留在转出地跟踪至转入地办结。"
             + "字段为受理信息必填项（姓名、证件类型及号码、联系电话、基本医疗保险类型、转出地/转入地机构地址、邮编、医保区划代码）及申请材料。"
             + "不符合办理条件的一次性告知全部原因（422）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
@@ -87,12 +91,14 @@ public class TransferHandlers {
         ItemDefinition item = eligibility.itemFor(form);
         String transferId = UUID.randomUUID().toString();
         LocalDate today = LocalDate.now(clock.withZone(Case.ZONE));
-        return submitter(form, caller).flatMap(submitter -> eligibility.unmetConditions(form)
-                .zipWith(numbers.next(form.toRegionCode(), today.getYear()))
+        // 表9's 编号 is the office's that keeps the case: the 转入地, or the 转出地 for a 转入地 in another province
+        String office = item.regionCode();
+        return submitter(form, item, caller).flatMap(submitter -> eligibility.unmetConditions(form)
+                .zipWith(numbers.next(office, today.getYear()))
                 .flatMap(t -> submissions.submit(application(form, item, caller, submitter, t.getT1())
                         .formValue(TransferApplicationForm.TRANSFER_ID, transferId)
                         .formValue(ApplicationSheets.FORM_KEY, ApplicationSheets.build(form,
-                                offices.documentNumber(form.toRegionCode(), today.getYear(), t.getT2()), today, offices,
+                                offices.documentNumber(office, today.getYear(), t.getT2()), today, offices,
                                 properties.serves(form.fromRegionCode()), properties.serves(form.toRegionCode())))
                         .reference(TransferApplicationForm.TRANSFER_ID, transferId))))
                 .map(Submitted::response);
@@ -149,7 +155,7 @@ public class TransferHandlers {
     public Mono<Precheck> precheck(@RequestBody(required = false) TransferApplicationForm body, Caller caller) {
         TransferApplicationForm form = TransferApplicationForm.orEmpty(body);
         ItemDefinition item = eligibility.itemFor(form);
-        return submitter(form, caller).flatMap(submitter -> eligibility.unmetConditions(form)
+        return submitter(form, item, caller).flatMap(submitter -> eligibility.unmetConditions(form)
                 .map(unmet -> ItemSubmissions.refusals(application(form, item, caller, submitter, unmet)))
                 .map(reasons -> new Precheck(reasons.isEmpty(), reasons)));
     }
@@ -157,9 +163,10 @@ public class TransferHandlers {
     /**
      * Who may apply for whom (403): a person only for themself ({@link Submitters}); the agent of the person's unit in
      * the 转出地 or the 转入地 (seed 002 §十一(十四): "参保人员或用人单位…申请"); staff at a window of the 转入地 or of the
-     * 转出地 (catalog: 向转入地或转出地医疗保障经办机构申请), the case staying the 转入地's.
+     * 转出地 (catalog: 向转入地或转出地医疗保障经办机构申请), the case staying the 转入地's — for a 转入地 in another
+     * province only staff of the 转出地, which keeps the case.
      */
-    private Mono<CaseActor> submitter(TransferApplicationForm form, Caller caller) {
+    private Mono<CaseActor> submitter(TransferApplicationForm form, ItemDefinition item, Caller caller) {
         if (caller.isStaff()) {
             if (!caller.serves(form.fromRegionCode())) {
                 caller.requireServes(form.toRegionCode());
@@ -168,10 +175,10 @@ public class TransferHandlers {
         }
         if (caller.has(Role.EMPLOYER_AGENT)) {
             return eligibility.employerOf(form, caller.unitCode())
-                    .map(unit -> Submitters.submitter(caller, unit, form.toRegionCode()))
+                    .map(unit -> Submitters.submitter(caller, unit, item.regionCode()))
                     .switchIfEmpty(Mono.error(() -> ProblemException.forbidden("单位经办人只能为本单位的职工申请转移接续")));
         }
-        return Mono.fromCallable(() -> Submitters.submitter(caller, form.applicant(), form.toRegionCode()));
+        return Mono.fromCallable(() -> Submitters.submitter(caller, form.applicant(), item.regionCode()));
     }
 
     public record TransferView(String transferId, String caseNumber, String state, String fromRegionCode,
@@ -182,22 +189,39 @@ public class TransferHandlers {
                     t.getToRegionCode(), t.getLetter() == null ? null : t.getLetter().letter(), t.getSheet(), t.getRefusal(),
                     staff ? t.getOpsFlags() : List.of());
         }
+
+        /** A transfer whose case the 转出地 keeps (转入地 in another province): the 转入地's 《联系函》, the 《信息表》 issued here. */
+        static TransferView of(TransferOut t, boolean staff) {
+            return new TransferView(t.getId(), t.getCaseNumber(), t.getState().name(), t.getFromRegionCode(),
+                    t.getToRegionCode(), t.getLetter() == null ? null : t.getLetter().letter(), t.getIssued(),
+                    t.getRefusal() == null ? List.of() : t.getRefusal(), staff ? t.getOpsFlags() : List.of());
+        }
     }
 
     @GetMapping("/transfers/{caseNumber}")
-    @Operation(summary = "转移接续文书", description = "《联系函》、《信息表》（含电子签章和重复参保期间）、状态；本人或转入地工作人员",
+    @Operation(summary = "转移接续文书", description = "《联系函》、《信息表》（含电子签章和重复参保期间）、状态；本人或受理办件的经办机构"
+            + "（转入地，或转入地在省外时的转出地）工作人员",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = TransferStages.ITEM_CODE)))
     @Access(value = {Role.INSURED_PERSON, Role.CLERK, Role.REVIEWER, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<TransferView> one(@PathVariable String caseNumber, Caller caller) {
-        return receiving.byCaseNumber(caseNumber)
-                .transform(Authorize.visibleTo(caller, t -> Owner.person(t.getIdNumber(), t.getToRegionCode())))
-                .map(t -> TransferView.of(t, caller.isStaff()));
+        Mono<Visible> incoming = receiving.byCaseNumber(caseNumber).map(t -> new Visible(
+                Owner.person(t.getIdNumber(), t.getToRegionCode()), TransferView.of(t, caller.isStaff())));
+        Mono<Visible> outgoing = sending.byCaseNumber(caseNumber).map(t -> new Visible(
+                Owner.person(t.getIdNumber(), t.getFromRegionCode()), TransferView.of(t, caller.isStaff())));
+        return incoming.switchIfEmpty(outgoing)
+                .transform(Authorize.visibleTo(caller, Visible::owner))
+                .map(Visible::view);
+    }
+
+    /** A transfer's view with whom it belongs to: the case's person, in the region of the office that keeps it. */
+    private record Visible(Owner owner, TransferView view) {
     }
 
     @GetMapping("/ops/flagged-transfers")
-    @Operation(summary = "待运维核查的转移（验签失败的信息表等）")
+    @Operation(summary = "待运维核查的转移（验签失败的信息表、与申请不符的联系函、被转入地拒收的信息表等）")
     @Access(Role.OPS)
     public Flux<TransferView> flagged() {
-        return receiving.flagged().map(t -> TransferView.of(t, true));
+        return receiving.flagged().map(t -> TransferView.of(t, true))
+                .concatWith(sending.flagged().map(t -> TransferView.of(t, true)));
     }
 }

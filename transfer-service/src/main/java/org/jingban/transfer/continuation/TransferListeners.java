@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Drives 转移接续 by the events that are not its cases' own (those are {@code @CaseReaction}s, see
- * {@link ReceivingOffice#sendLetter}): on this service's topic the 《联系函》, the 《信息表》 and the 转出地's refusal
- * between two offices this system serves; on enrollment-service's topic the read model, the release, the credit and
+ * {@link ReceivingOffice#sendLetter}): on this service's topic the 《联系函》, the 《信息表》, the 转出地's refusal and
+ * 转入地办结 between two offices this system serves; on enrollment-service's topic the read model, the release, the credit and
  * the refused hooks. Events for a region of another province are the national adapter's.
  */
 @Component
@@ -37,7 +37,10 @@ public class TransferListeners {
                         properties.serves(sheet.toRegionCode()) ? receiving.onInfoSheet(event, sheet) : Mono.empty())
                 .on(TransferEvents.TRANSFER_OUT_REFUSED, TransferEvents.Refusal.class, (event, refusal) ->
                         properties.serves(refusal.toRegionCode())
-                                ? receiving.onRefused(event, refusal.transferId(), refusal.reasons()) : Mono.empty());
+                                ? receiving.onRefused(event, refusal.transferId(), refusal.reasons()) : Mono.empty())
+                .on(TransferEvents.TRANSFER_IN_COMPLETED, TransferEvents.Completion.class, (event, completion) ->
+                        properties.serves(completion.fromRegionCode())
+                                ? sending.onTransferInCompleted(event, completion) : Mono.empty());
         fromEnrollment = new EventRoutes()
                 .on(PersonEvents.ENROLLED, enrollment::person)
                 .on(PersonEvents.CHANGED, enrollment::person)

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Adapter to the national platform for transfers with another province. Outbound: this service's 联系函 / 信息表 /
- * refusal events addressed to a region outside the home province are wrapped in the national envelope and sent to
- * the platform's topic (after the outbox has published them, so nothing is lost; at least once). Inbound: envelopes
- * addressed to a region served here are unwrapped and handled as the local events are, deduplicated by msgId.
+ * Adapter to the national platform for transfers with another province. Outbound: this service's 转移申请 / 联系函 /
+ * 信息表 / refusal / 转入办结 events addressed to a region outside the home province are wrapped in the national
+ * envelope and sent to the platform's topic (after the outbox has published them, so nothing is lost; at least once).
+ * Inbound: envelopes addressed to a region served here are unwrapped and handled as the local events are,
+ * deduplicated by msgId (and, a message sent again under a new msgId, by the state of the transfer it names).
  */
 @Component
 @ConditionalOnProperty(name = "jingban.transfer.national.enabled", matchIfMissing = true)
@@ -72,6 +73,17 @@ public class NationalPlatformAdapter {
                 yield properties.serves(refusal.fromRegionCode()) ? null
                         : envelope(event, NationalEnvelope.INFO_SHEET_REFUSED, refusal.toRegionCode(), refusal.fromRegionCode());
             }
+            case TransferEvents.APPLICATION_FORWARDED -> {
+                var application = event.data(TransferEvents.ForwardedApplication.class);
+                yield properties.serves(application.toRegionCode()) ? null
+                        : envelope(event, NationalEnvelope.APPLICATION, application.fromRegionCode(), application.toRegionCode());
+            }
+            case TransferEvents.TRANSFER_IN_COMPLETED -> {
+                var completion = event.data(TransferEvents.Completion.class);
+                yield properties.serves(completion.fromRegionCode()) ? null
+                        : envelope(event, NationalEnvelope.TRANSFER_IN_COMPLETED, completion.toRegionCode(),
+                        completion.fromRegionCode());
+            }
             default -> null;
         };
         if (envelope != null) {
@@ -106,7 +118,19 @@ public class NationalPlatformAdapter {
                 var refusal = event.data(TransferEvents.Refusal.class);
                 yield receiving.onRefused(event, refusal.transferId(), refusal.reasons());
             }
-            default -> null;
+            // the answers to an application made at a 转出地 here and handed to the 转入地 (ZYSQ)
+            case NationalEnvelope.APPLICATION_REFUSED ->
+                    sending.onApplicationRefused(event, event.data(TransferEvents.Refusal.class));
+            case NationalEnvelope.TRANSFER_IN_COMPLETED ->
+                    sending.onTransferInCompleted(event, event.data(TransferEvents.Completion.class));
+            case NationalEnvelope.INFO_SHEET_REFUSED -> sending.onSheetRefused(event, event.data(TransferEvents.Refusal.class));
+            default -> {
+                // e.g. ZYSQ for a 转入地 here: an application another province's 转出地 accepted is not taken in by
+                // this system (the person applies at the 转入地 here); kept visible rather than dropped silently
+                log.warn("national platform: message {} of type {} for {} is not handled", envelope.msgId(),
+                        envelope.msgType(), envelope.recvRegion());
+                yield null;
+            }
         };
         if (work != null) {
             work.block(TIMEOUT);

@@ -10,12 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.messaging.EventJson;
@@ -36,6 +31,7 @@ import org.jingban.platform.signing.Sm2;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * 622036003002 转移接续 end to end on the real broker and store: HTTP application and 受理, then the machine stages by
@@ -48,6 +44,8 @@ class TransferBetweenRegionsTest extends TransferTest {
     EnrollmentReadModel readModel;
     @Autowired
     Offices offices;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private Map<String, Object> form(String idNumber, String name, String from, String to) {
         Map<String, Object> f = new LinkedHashMap<>();
@@ -125,6 +123,9 @@ class TransferBetweenRegionsTest extends TransferTest {
         assertThat(view.infoSheet().seal().regionCode()).isEqualTo(WUWEI);
         // every stage shows in the progress, with the machine stages done by the system
         assertThat(done.toString()).contains(TransferStages.LETTER, TransferStages.SHEET, TransferStages.RECEIVE);
+        // the 转出地's side ends with 转入地办结 too
+        eventually(() -> mongo.findById(submitted.transferId(), TransferOut.class)
+                .filter(t -> t.getState() == TransferOut.State.COMPLETED).block());
     }
 
     @Test
@@ -375,16 +376,6 @@ class TransferBetweenRegionsTest extends TransferTest {
 
     // ------------------------------------------------------------------ Sichuan via the national platform
 
-    private static final String NATIONAL = "jingban.national.transfer";
-
-    private void sendEnvelope(NationalEnvelope envelope) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, JingbanInfrastructure.get().bootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(NATIONAL, envelope.msgId(), EventJson.write(envelope))).get();
-        }
-    }
-
     private static String resource(String path) throws Exception {
         return new String(new ClassPathResource(path).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -419,7 +410,7 @@ class TransferBetweenRegionsTest extends TransferTest {
             // first a tampered copy (someone raised the amount after signing): refused and flagged for ops
             Map<String, Object> tampered = new LinkedHashMap<>(sheet);
             tampered.put("基本医疗保险个人账户实际转出资金", Map.of("大写", "玖仟元整", "小写", "9000.00"));
-            sendEnvelope(envelope("XXB", submitted.transferId(), tampered, seal, "9000.00"));
+            sendNational(envelope("XXB", submitted.transferId(), tampered, seal, "9000.00"));
             eventually(() -> view(submitted.caseNumber(), WUWEI).opsFlags().isEmpty() ? null : true);
             assertThat(view(submitted.caseNumber(), WUWEI).state()).isEqualTo("LETTER_SENT");
             assertThat(enrollment.credits).doesNotContainKey(submitted.transferId());
@@ -429,12 +420,21 @@ class TransferBetweenRegionsTest extends TransferTest {
 
             // then the genuine one, delivered twice: credited once, case 办结
             NationalEnvelope genuine = envelope("XXB", submitted.transferId(), sheet, seal, "2345.67");
-            sendEnvelope(genuine);
-            sendEnvelope(genuine);
+            sendNational(genuine);
+            sendNational(genuine);
             awaitStatus(id, submitted.caseNumber(), "COMPLETED");
             assertThat(enrollment.credits.get(submitted.transferId()).get()).isEqualTo(1);
             assertThat(enrollment.balance(id)).isEqualByComparingTo("2345.67");
             assertThat(enrollment.periods(id, EMPLOYEE, WUWEI)).extracting(PersonEvents.Period::from).contains("2015-01");
+
+            // 转入地办结 goes back to Songpan the same way (ZRBJ), so that the 转出地's side ends too
+            CloudEventRecord completed = national.awaitEvent(r -> r.dataJson() != null
+                    && r.dataJson().contains(submitted.transferId()) && r.dataJson().contains("\"ZRBJ\""), TIMEOUT);
+            NationalEnvelope completion = EventJson.read(completed.dataJson(), NationalEnvelope.class);
+            assertThat(completion.recvRegion()).isEqualTo(SONGPAN);
+            assertThat(completion.sendRegion()).isEqualTo(WUWEI);
+            assertThat(completion.body()).containsEntry("months", 142).containsEntry("amount", "2345.67")
+                    .containsEntry("caseNumber", submitted.caseNumber());
         }
     }
 
