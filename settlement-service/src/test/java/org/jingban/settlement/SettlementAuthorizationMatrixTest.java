@@ -59,9 +59,6 @@ class SettlementAuthorizationMatrixTest extends AuthorizationMatrixTest {
                         declared.get("caseNumber").asString())
                 .object("/api/v1/settlement/cases/{caseNumber}", hospital, "caseNumber",
                         declared.get("caseNumber").asString())
-                // the details upload takes text/csv or multipart, never the matrix's JSON: the content type is refused
-                // (415) before the role is looked at; MonthlySettlementTest covers who may upload (another institution: 404)
-                .skip("POST /api/v1/settlement/monthly-declarations/{caseNumber}/details")
                 .build();
     }
 

@@ -12,6 +12,10 @@ public final class InsuranceTypes {
             "职工医保", EMPLOYEE_INSURANCE, EMPLOYEE_INSURANCE, EMPLOYEE_INSURANCE,
             "城乡居民医保", RESIDENT_INSURANCE, RESIDENT_INSURANCE, RESIDENT_INSURANCE);
 
+    /** The 参保险种 a form may name, in the order the forms print them (the API documents' options). */
+    public static final java.util.List<String> FORM_OPTIONS = java.util.List.of("职工医保", "城乡居民医保", EMPLOYEE_INSURANCE,
+            RESIDENT_INSURANCE);
+
     private InsuranceTypes() {
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.service.openapi.OneOf;
 import org.jingban.platform.security.Access;
 import org.jingban.platform.security.Authorize;
 import org.jingban.platform.security.Caller;
@@ -12,6 +13,7 @@ import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.web.problem.ProblemException;
+import org.jingban.platform.web.problem.Violation;
 import org.jingban.platform.web.problem.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * 个人账户 for other services and the tax bureau's data: balance, history, debits (settlement-service: 个人账户支付,
@@ -53,8 +56,16 @@ public class AccountHandlers {
     }
 
     /** A debit or credit. {@code kind} defaults to DEBIT / CREDIT; TRANSFER_* go through the transfer hooks. */
-    public record AmountRequest(String amount, String idempotencyKey, String reference, String remark, String kind) {
+    /** A credit: {@code kind} CREDIT (入账, the default) or CONTRIBUTION (缴费划入). */
+    public record AmountRequest(String amount, String idempotencyKey, String reference, String remark,
+                                @OneOf(of = AccountHandlers.class, field = "CREDIT_KINDS", byName = true) String kind) {
     }
+
+    /** A debit (个人账户支出). */
+    public record DebitRequest(String amount, String idempotencyKey, String reference, String remark) {
+    }
+
+    static final List<EntryKind> CREDIT_KINDS = List.of(EntryKind.CREDIT, EntryKind.CONTRIBUTION);
 
     public record ReversalRequest(String entryId, String idempotencyKey, String reference, String remark) {
     }
@@ -83,27 +94,33 @@ public class AccountHandlers {
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/debits")
+    @ApiResponse(responseCode = "201", description = "已记账")
+    @ApiResponse(responseCode = "200", description = "同一幂等键已记账：返回原记账结果，不再记账")
     @Operation(summary = "个人账户支出（个人账户支付、家庭共济）；同一幂等键只记一次")
     @Access(scopes = ACCOUNT_SCOPE)
-    public Mono<ResponseEntity<EntryView>> debit(@PathVariable String accountId, @RequestBody AmountRequest request, Caller caller) {
-        EntryKind kind = kind(request.kind(), EntryKind.DEBIT, List.of(EntryKind.DEBIT));
-        return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(), null,
+    public Mono<ResponseEntity<EntryView>> debit(@PathVariable String accountId, @RequestBody DebitRequest request, Caller caller) {
+        return post(accountId, new PostEntry(EntryKind.DEBIT, amount(request.amount(), request.idempotencyKey()),
+                request.idempotencyKey(), request.reference(), null,
                 request.remark()));
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/credits")
+    @ApiResponse(responseCode = "201", description = "已记账")
+    @ApiResponse(responseCode = "200", description = "同一幂等键已记账：返回原记账结果，不再记账")
     @Operation(summary = "个人账户入账；同一幂等键只记一次")
     @Access(value = Role.FINANCE, scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<EntryView>> credit(@PathVariable String accountId, @RequestBody AmountRequest request, Caller caller) {
         // authorize first (404/403 before any 400), then validate and post
         return staffServes(accountId, caller).then(Mono.defer(() -> {
-            EntryKind kind = kind(request.kind(), EntryKind.CREDIT, List.of(EntryKind.CREDIT, EntryKind.CONTRIBUTION));
-            return post(accountId, new PostEntry(kind, amount(request), request.idempotencyKey(), request.reference(),
+            EntryKind kind = kind(request.kind(), EntryKind.CREDIT, CREDIT_KINDS);
+            return post(accountId, new PostEntry(kind, amount(request.amount(), request.idempotencyKey()), request.idempotencyKey(), request.reference(),
                     null, request.remark()));
         }));
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/reversals")
+    @ApiResponse(responseCode = "201", description = "已记账")
+    @ApiResponse(responseCode = "200", description = "同一幂等键已记账：返回原记账结果，不再记账")
     @Operation(summary = "冲正一笔个人账户明细")
     @Access(value = Role.FINANCE, scopes = ACCOUNT_SCOPE, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<EntryView>> reverse(@PathVariable String accountId, @RequestBody ReversalRequest request, Caller caller) {
@@ -150,10 +167,10 @@ public class AccountHandlers {
                 .body(EntryView.of(r.entry())));
     }
 
-    private static long amount(AmountRequest request) {
-        Violations v = new Violations().require("amount", request.amount()).require("idempotencyKey", request.idempotencyKey());
-        Long fen = Money.parseFen(request.amount());
-        if (request.amount() != null && !request.amount().isBlank()) {
+    private static long amount(String amount, String idempotencyKey) {
+        Violations v = new Violations().require("amount", amount).require("idempotencyKey", idempotencyKey);
+        Long fen = Money.parseFen(amount);
+        if (amount != null && !amount.isBlank()) {
             v.check(fen != null && fen > 0, "amount", "invalid-amount", "金额应为大于0且最多两位小数的金额");
         }
         v.throwIfAny();
@@ -169,6 +186,7 @@ public class AccountHandlers {
                 return k;
             }
         }
-        throw ProblemException.badRequest("记账类型不适用于此接口：" + requested);
+        throw ProblemException.validation(List.of(new Violation("kind", "unknown-option",
+                "记账类型应为" + allowed.stream().map(Enum::name).collect(java.util.stream.Collectors.joining("或")))));
     }
 }

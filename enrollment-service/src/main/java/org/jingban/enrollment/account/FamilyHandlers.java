@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.OneOf;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** 职工医保个人账户家庭共济 (seed 004): the holder binds and unbinds relatives; settlement-service finds payers and debits. */
 @RestController
@@ -36,7 +38,7 @@ public class FamilyHandlers {
     }
 
     public record BindForm(@JsonProperty("亲属姓名") String name, @JsonProperty("亲属证件类型及号码") IdDocument id,
-                           @JsonProperty("与本人关系") String relation) {
+                           @OneOf(of = FamilyAccounts.class, field = "RELATIONS") @JsonProperty("与本人关系") String relation) {
     }
 
     public record MemberView(String memberId, String relativeName, String relativeIdNumber, String relation, String status) {
@@ -54,6 +56,7 @@ public class FamilyHandlers {
     }
 
     @PostMapping("/api/v1/enrollment/accounts/family-members")
+    @ApiResponse(responseCode = "201", description = "已绑定共济亲属")
     @Operation(summary = "职工医保个人账户家庭共济：绑定共济亲属（甘肃省内参保）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-name", value = "职工医保个人账户家庭共济办理")))
     @Access(Role.INSURED_PERSON)
@@ -101,6 +104,8 @@ public class FamilyHandlers {
     }
 
     @PostMapping("/api/v1/enrollment/accounts/{accountId}/family-debits")
+    @ApiResponse(responseCode = "201", description = "已记账")
+    @ApiResponse(responseCode = "200", description = "同一幂等键已记账：返回原记账结果，不再记账")
     @Operation(summary = "家庭共济支付：为已绑定的亲属从本账户支出；同一幂等键只记一次")
     @Access(scopes = AccountHandlers.ACCOUNT_SCOPE)
     public Mono<ResponseEntity<EntryView>> familyDebit(@PathVariable String accountId, @RequestBody FamilyDebit request) {

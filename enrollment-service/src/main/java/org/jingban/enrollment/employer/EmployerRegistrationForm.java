@@ -16,6 +16,7 @@ import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * 表1 基本医疗保险单位参保信息登记表 (622036001001 单位参保登记). JSON names are the catalog's 受理信息必填项;
@@ -23,7 +24,7 @@ import org.jingban.platform.web.problem.Violations;
  * its label and is read as {@link RegistrationType} once {@link #validate} found it to be one of 表1's.
  */
 public record EmployerRegistrationForm(
-        @JsonProperty("登记类型") String registrationType,
+        @OneOf(of = RegistrationType.class) @JsonProperty("登记类型") String registrationType,
         @JsonProperty("统一社会信用代码") String uscc,
         @JsonProperty("原统一社会信用代码") String formerUscc,
         @JsonProperty("单位名称") String name,
@@ -31,7 +32,7 @@ public record EmployerRegistrationForm(
         @JsonProperty("通讯地址") String address,
         @JsonProperty("法定代表人信息(姓名、证件类型及号码、电话)") LegalRepresentative legalRepresentative,
         @JsonProperty("银行账户信息(账号、开户行；非本人账户提供相关材料)") BankAccount bankAccount,
-        @JsonProperty("参保险种") List<String> insuranceTypes,
+        @OneOf(of = EmployerRegistrationForm.class, field = "INSURANCE_TYPES") @JsonProperty("参保险种") List<String> insuranceTypes,
         @JsonProperty("参保日期") String enrolledOn,
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("单位经办人员信息(姓名、手机号)") Agent agent,

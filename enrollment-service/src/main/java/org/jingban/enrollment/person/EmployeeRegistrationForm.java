@@ -13,6 +13,7 @@ import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.money.Money;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * 表2 职工基本医疗保险参保登记表 (622036001002 职工参保登记): a unit's several employees in one submission, each
@@ -23,8 +24,8 @@ import org.jingban.platform.web.problem.Violations;
  */
 public record EmployeeRegistrationForm(
         @JsonProperty("统一社会信用代码/单位编码") String unit,
-        @JsonProperty("人员类别") String category,
-        @JsonProperty("参保险种") String insuranceType,
+        @OneOf(of = EmployeeRegistrationForm.class, field = "CATEGORIES") @JsonProperty("人员类别") String category,
+        @OneOf(of = EmployeeRegistrationForm.class, field = "INSURANCE_TYPES") @JsonProperty("参保险种") String insuranceType,
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("人员明细") List<Row> rows,
         @JsonProperty("委托办理") Boolean delegated,
@@ -35,6 +36,8 @@ public record EmployeeRegistrationForm(
 
     /** 人员类别 of 表2. */
     public static final List<PersonCategory> CATEGORIES = List.of(PersonCategory.IN_SERVICE, PersonCategory.FLEXIBLE);
+    /** 参保险种 of 表2's 职工参保登记. */
+    public static final List<String> INSURANCE_TYPES = List.of("职工基本医疗保险");
     /** 人员身份 (special groups whose extra materials 表2's guide lists). */
     public static final List<String> IDENTITIES = List.of("港澳台居民", "外国人");
 
@@ -47,9 +50,9 @@ public record EmployeeRegistrationForm(
     public record Row(@JsonProperty("姓名") String name,
                       @JsonProperty("证件类型及号码") IdDocument id,
                       @JsonProperty("申报工资") String declaredWage,
-                      @JsonProperty("变更类别") String changeType,
+                      @OneOf(of = ChangeType.class) @JsonProperty("变更类别") String changeType,
                       @JsonProperty("联系电话") String phone,
-                      @JsonProperty("人员身份") String identity,
+                      @OneOf(of = EmployeeRegistrationForm.class, field = "IDENTITIES") @JsonProperty("人员身份") String identity,
                       @JsonProperty("备注") String reason) {
 
         /** 变更类别 as the enum; null when absent or not one of 表2's (then {@link #validate} reported it). */
@@ -90,7 +93,7 @@ public record EmployeeRegistrationForm(
             v.check(personCategory() != null, "人员类别", "unknown-option", "人员类别应为在职职工或灵活就业人员");
         }
         if (insuranceType != null && !insuranceType.isBlank()) {
-            v.check("职工基本医疗保险".equals(insuranceType), "参保险种", "unknown-option", "职工参保登记的参保险种应为职工基本医疗保险");
+            v.check(INSURANCE_TYPES.contains(insuranceType), "参保险种", "unknown-option", "职工参保登记的参保险种应为职工基本医疗保险");
         }
         if (flexible()) {
             v.require("参保地区", regionCode);

@@ -16,6 +16,7 @@ import org.jingban.platform.cases.Materials;
 import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * 表5 职工参保信息变更登记 (622036001005) and 表6 城乡居民参保信息变更登记 (622036001006): the person, the
@@ -27,13 +28,15 @@ public record PersonChangeForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
         @JsonProperty("联系电话") String phone,
-        @JsonProperty("关键信息标识") String keyFlag,
+        @OneOf(of = PersonChangeForm.class, field = "KEY_FLAGS") @JsonProperty("关键信息标识") String keyFlag,
         @JsonProperty("变更明细") List<Row> rows,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("渠道") String channel) implements ItemForm {
 
     public static final String KEY = "关键信息";
     public static final String NON_KEY = "非关键信息";
+    /** 关键信息标识 options. */
+    public static final List<String> KEY_FLAGS = List.of(KEY, NON_KEY);
     /** 关键信息 per the catalog: 姓名、性别、身份证号、出生日期. */
     public static final Set<String> KEY_ITEMS = Set.of("姓名", "性别", "证件号码", "出生日期");
     public static final Set<String> EMPLOYEE_ITEMS = Set.of("姓名", "性别", "证件号码", "出生日期", "联系电话", "通讯地址", "户籍地址");
@@ -79,7 +82,7 @@ public record PersonChangeForm(
         }
         Phones.check(v, "联系电话", phone);
         if (keyFlag != null && !keyFlag.isBlank()) {
-            v.check(KEY.equals(keyFlag) || NON_KEY.equals(keyFlag), "关键信息标识", "unknown-option", "关键信息标识应为关键信息或非关键信息");
+            v.check(KEY_FLAGS.contains(keyFlag), "关键信息标识", "unknown-option", "关键信息标识应为关键信息或非关键信息");
             if (NON_KEY.equals(keyFlag) && keyChange()) {
                 v.add("关键信息标识", "inconsistent", "变更姓名、性别、证件号码或出生日期属于关键信息变更");
             }

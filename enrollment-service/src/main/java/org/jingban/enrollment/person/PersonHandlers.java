@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 职工参保登记 622036001002 · 城乡居民参保登记 622036001003 · 职工/城乡居民参保信息变更登记 622036001005/006 ·
@@ -57,6 +58,7 @@ public class PersonHandlers {
     }
 
     @PostMapping("/api/v1/enrollment/employees")
+    @BodyExample({"人员类别=灵活就业人员", "统一社会信用代码/单位编码=null", "人员明细[0].人员身份=null"})
     @Operation(summary = "职工参保登记（表2：一次可登记多名职工；灵活就业人员即时办结）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001002")))
     @Access({Role.EMPLOYER_AGENT, Role.INSURED_PERSON, Role.CLERK})

@@ -13,18 +13,19 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /** 表3 城乡居民基本医疗保险参保登记表 (622036001003 城乡居民参保登记, 即时办结). */
 public record ResidentRegistrationForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
-        @JsonProperty("性别") String gender,
+        @OneOf(of = org.jingban.platform.identifiers.Gender.class) @JsonProperty("性别") String gender,
         @JsonProperty("出生日期") String birthDate,
         @JsonProperty("联系电话") String phone,
         @JsonProperty("户籍地址") String householdAddress,
         @JsonProperty("通讯地址") String mailingAddress,
-        @JsonProperty("申请人身份") String applicantIdentity,
-        @JsonProperty("财政补助对象") String subsidyCategory,
+        @OneOf(of = ResidentRegistrationForm.class, field = "IDENTITIES") @JsonProperty("申请人身份") String applicantIdentity,
+        @OneOf(of = ResidentRegistrationForm.class, field = "SUBSIDY_CATEGORIES") @JsonProperty("财政补助对象") String subsidyCategory,
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("渠道") String channel) implements ItemForm {

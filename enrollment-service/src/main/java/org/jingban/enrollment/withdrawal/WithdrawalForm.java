@@ -12,12 +12,13 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /** 表7 职工基本医疗保险个人账户一次性支取申请表 (622036002003); 主动放弃 adds 表17's 情况说明. */
 public record WithdrawalForm(
         @JsonProperty("参保人员姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
-        @JsonProperty("支取原因") String reason,
+        @OneOf(of = WithdrawalForm.class, field = "REASONS") @JsonProperty("支取原因") String reason,
         @JsonProperty("参保单位名称") String unitName,
         @JsonProperty("参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)") BankAccount bankAccount,
         @JsonProperty("领取人(继承人、代表人)姓名") String payeeName,

@@ -26,6 +26,8 @@ import org.jingban.platform.security.Owner;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.cases.Party;
+import org.jingban.platform.service.openapi.BodyExample;
+import org.jingban.platform.service.openapi.OneOf;
 import org.jingban.platform.web.problem.ProblemException;
 import org.jingban.platform.web.problem.Violation;
 import org.springframework.data.domain.Sort;
@@ -71,7 +73,8 @@ public class NotificationHandlers {
     public record PageOf<T>(List<T> items, int page, int size, long total) {
     }
 
-    public record ContactRequest(String mobile, String wechatOpenId, String alipayUserId, String preferredChannel) {
+    public record ContactRequest(String mobile, String wechatOpenId, String alipayUserId,
+                                 @OneOf(of = ChannelKind.class, byName = true) String preferredChannel) {
     }
 
     /**
@@ -116,6 +119,7 @@ public class NotificationHandlers {
     }
 
     @PutMapping("/me/contact")
+    @BodyExample({"mobile=null", "preferredChannel=INBOX", "wechatOpenId=oAbC1234567890example", "alipayUserId=2088000000000001"})
     @Access({Role.INSURED_PERSON, Role.EMPLOYER_AGENT, Role.INSTITUTION})
     @Operation(summary = "设置接收方式：微信 openid、支付宝用户 id 与首选渠道（SMS、WECHAT、ALIPAY、INBOX）",
             description = "参保人员的手机号取自参保登记（参保信息变更登记、电话号码新增和更改可变更），此处不接收；"
@@ -205,7 +209,10 @@ public class NotificationHandlers {
     @PostMapping("/dead-letters/{notificationId}/retry")
     @Access(Role.OPS)
     @Operation(summary = "重发死信（运维）：该渠道重新计数并立即发送")
-    public Mono<Map<String, Object>> retry(@PathVariable String notificationId, @RequestParam String channel) {
+    public Mono<Map<String, Object>> retry(@PathVariable String notificationId,
+            @io.swagger.v3.oas.annotations.Parameter(description = "渠道",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelKind.class))
+            @RequestParam String channel) {
         ChannelKind kind;
         try {
             kind = ChannelKind.valueOf(channel.strip());

@@ -13,6 +13,7 @@ import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * 表11 异地就医登记备案表 (seed 002), one form for every kind: the catalog's 受理信息必填项 of the item (姓名, 参保险种,
@@ -23,8 +24,8 @@ import org.jingban.platform.web.problem.Violations;
 public record FilingForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("性别") String gender,
-        @JsonProperty("参保险种") String insuranceType,
-        @JsonProperty("登记类别") String registration,
+        @OneOf(of = org.jingban.enrollment.api.InsuranceTypes.class, field = "FORM_OPTIONS") @JsonProperty("参保险种") String insuranceType,
+        @OneOf(of = FilingForm.class, field = "REGISTRATIONS") @JsonProperty("登记类别") String registration,
         @JsonProperty("证件类型及号码") IdDocument id,
         @JsonProperty("申请备案开始日期") String startDate,
         @JsonProperty("就医地") String destination,
@@ -43,6 +44,8 @@ public record FilingForm(
 
     public static final String NEW = "新增";
     public static final String CHANGE = "变更";
+    /** 登记类别 options. */
+    public static final List<String> REGISTRATIONS = List.of(NEW, CHANGE);
     /**
      * What 委托办理 adds to every item's materials: "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）"
      * (seed 001, 622036001002 备注 3), named as the catalog names that material.
@@ -80,7 +83,7 @@ public record FilingForm(
             v.check(InsuranceTypes.ofFormLabel(insuranceType) != null, "参保险种", "unknown-option", "参保险种应为职工医保或城乡居民医保");
         }
         if (blank(registration) != null) {
-            v.check(NEW.equals(registration) || CHANGE.equals(registration), "登记类别", "unknown-option", "登记类别应为新增或变更");
+            v.check(REGISTRATIONS.contains(registration), "登记类别", "unknown-option", "登记类别应为新增或变更");
         }
         if (blank(destination) != null) {
             v.check(Destinations.isValid(destination), "就医地", "unknown-region",

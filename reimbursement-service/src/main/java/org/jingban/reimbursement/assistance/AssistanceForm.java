@@ -14,6 +14,7 @@ import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * The application of 主项八 医疗救助 (622036008001 个人缴费补贴, 622036008002 医疗救助对象手工（零星）报销): the catalog's
@@ -24,7 +25,7 @@ import org.jingban.platform.web.problem.Violations;
 public record AssistanceForm(
         @JsonProperty("参保人员信息") Person person,
         @JsonProperty(BANK_FIELD) BankAccount bankAccount,
-        @JsonProperty("账户类型") String accountType,
+        @OneOf(of = AssistanceForm.class, field = "ACCOUNT_TYPES") @JsonProperty("账户类型") String accountType,
         @JsonProperty("救助对象类别") String category,
         @JsonProperty("缴费年度") Integer contributionYear,
         @JsonProperty("个人缴费金额") String contribution,

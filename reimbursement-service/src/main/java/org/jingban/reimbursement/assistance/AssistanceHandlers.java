@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 主项八 医疗救助: the two applications, and the local adapter's intake of recognised 救助对象 from 民政. 受理, 审核,
@@ -48,6 +49,7 @@ public class AssistanceHandlers {
     }
 
     @PostMapping("/assistance/claims")
+    @BodyExample({"结算单.医疗总费用=1200.00", "结算单.政策范围内费用=1000.00", "结算单.基本医疗保险支付=600.00", "结算单.大病保险支付=100.00"})
     @Operation(summary = "医疗救助对象手工（零星）报销",
             description = "参保人员信息、基本医保和大病保险报销后的结算单（结算单号、政策范围内费用、基本医疗保险支付、大病保险支付）、"
                     + "定点医疗机构处方底方或定点药店购药发票、银行账户信息（松潘须为社保卡金融账户）及申请材料；由认定地（户籍地）经办机构办理，"

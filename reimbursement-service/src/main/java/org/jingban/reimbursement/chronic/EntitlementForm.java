@@ -12,6 +12,7 @@ import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * 表12 门诊慢特病病种待遇认定申请表 (seed 002): the catalog's 受理信息必填项 (姓名, 年龄, 参保险种, 证件类型及号码, 联系电话,
@@ -22,7 +23,7 @@ import org.jingban.platform.web.problem.Violations;
 public record EntitlementForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("年龄") Integer age,
-        @JsonProperty("参保险种") String insuranceType,
+        @OneOf(of = org.jingban.enrollment.api.InsuranceTypes.class, field = "FORM_OPTIONS") @JsonProperty("参保险种") String insuranceType,
         @JsonProperty("证件类型及号码") IdDocument id,
         @JsonProperty("联系电话") String phone,
         @JsonProperty("参保地") String insuredRegion,

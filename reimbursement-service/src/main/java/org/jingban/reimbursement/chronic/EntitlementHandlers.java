@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 主项五 门诊慢特病病种待遇认定 (and Songpan's two local items): the applications (表12), the disease lists, 我的认定,
@@ -52,6 +53,7 @@ public class EntitlementHandlers {
     }
 
     @PostMapping("/entitlements/chronic-diseases")
+    @BodyExample("申请病种名称=高血压")
     @Operation(summary = "门诊慢特病病种待遇认定", description = APPLY,
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036005000")))
     @Access({Role.INSURED_PERSON, Role.CLERK, Role.INSTITUTION})
@@ -60,6 +62,7 @@ public class EntitlementHandlers {
     }
 
     @PostMapping("/entitlements/hypertension-diabetes")
+    @BodyExample({"申请病种名称=高血压", "参保险种=城乡居民医保"})
     @Operation(summary = "城乡居民医保参保人员高血压、糖尿病病种待遇认定（松潘）", description = APPLY + "；仅城乡居民医保参保人员",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code",
                     value = "local:songpan:城乡居民医保参保人员高血压、糖尿病病种待遇认定")))
@@ -69,6 +72,7 @@ public class EntitlementHandlers {
     }
 
     @PostMapping("/entitlements/special-drugs")
+    @BodyExample("申请病种名称=恶性肿瘤门诊治疗")
     @Operation(summary = "单行支付药品、高值药品支付管理病种待遇认定（松潘）", description = APPLY,
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code",
                     value = "local:songpan:单行支付药品、高值药品支付管理病种待遇认定")))

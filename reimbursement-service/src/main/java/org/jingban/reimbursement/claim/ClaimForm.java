@@ -20,6 +20,7 @@ import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * The application of 手工（零星）报销 (622036006001 门(急)诊, 622036006002 住院): the catalog's 受理信息必填项 (姓名, 证件类型及号码,
@@ -29,14 +30,14 @@ import org.jingban.platform.web.problem.Violations;
 public record ClaimForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
-        @JsonProperty("业务类型") String businessType,
+        @OneOf(of = ClaimForm.class, field = "BUSINESS_TYPES") @JsonProperty("业务类型") String businessType,
         @JsonProperty("联系电话") String phone,
         @JsonProperty(BANK_FIELD) BankAccount bankAccount,
         @JsonProperty("本人账户") Boolean ownAccount,
         @JsonProperty("材料明细及数量") List<MaterialCount> materialCounts,
         @JsonProperty("医疗机构名称") String institutionName,
         @JsonProperty("医疗机构编码") String institutionCode,
-        @JsonProperty("医疗机构等级") String institutionLevel,
+        @OneOf(of = org.jingban.platform.benefits.InstitutionLevel.class) @JsonProperty("医疗机构等级") String institutionLevel,
         @JsonProperty("就医地") String visitRegion,
         @JsonProperty("就诊日期") String visitDate,
         @JsonProperty("入院日期") String admissionDate,
@@ -54,6 +55,9 @@ public record ClaimForm(
     public static final String CHRONIC_OUTPATIENT = "门诊慢特病";
     public static final String ORDINARY_INPATIENT = "普通住院";
     public static final String EMERGENCY_INPATIENT = "急诊住院";
+    /** 业务类型 of both claims (the outpatient item takes the first three, the inpatient item the last two). */
+    public static final List<String> BUSINESS_TYPES = List.of(ORDINARY_OUTPATIENT, EMERGENCY_OUTPATIENT, CHRONIC_OUTPATIENT,
+            ORDINARY_INPATIENT, EMERGENCY_INPATIENT);
     /** What a payment to an account not the applicant's needs: "非本人银行账户按参保地规定提供相关材料" (seed 000 材料 备注). */
     static final String OTHER_ACCOUNT_MATERIAL = "非本人银行账户相关材料（按参保地规定）";
     static final String EMERGENCY_CERTIFICATE = "急诊诊断证明";
@@ -69,7 +73,7 @@ public record ClaimForm(
 
     /** One line of the fee list (费用清单): 项目编码, 名称, 类别 (甲类/乙类/丙类/自费), 数量, 单价, 金额. */
     public record Line(@JsonProperty("项目编码") String code, @JsonProperty("项目名称") String name,
-                       @JsonProperty("类别") String category, @JsonProperty("数量") BigDecimal quantity,
+                       @OneOf(of = org.jingban.platform.benefits.Category.class) @JsonProperty("类别") String category, @JsonProperty("数量") BigDecimal quantity,
                        @JsonProperty("单价") String unitPrice, @JsonProperty("金额") String amount) {
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 主项六 手工（零星）报销: the two applications, and the payment of a case (for the applicant and the office). 受理,
@@ -58,6 +59,7 @@ public class ClaimHandlers {
     }
 
     @PostMapping("/claims/inpatient")
+    @BodyExample({"业务类型=普通住院", "入院日期=2026-02-02", "出院日期=2026-02-09"})
     @Operation(summary = "住院费用报销", description = APPLY + "；业务类型：普通住院、急诊住院；入院日期、出院日期",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036006002")))
     @Access({Role.INSURED_PERSON, Role.CLERK})

@@ -19,6 +19,7 @@ import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.reimbursement.claim.Bills;
 import org.jingban.reimbursement.claim.ClaimForm;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * The application of 主项七 生育保险待遇 (622036007001–004): the catalog's 受理信息必填项 of the item, who the benefit is
@@ -32,14 +33,14 @@ public record MaternityForm(
         @JsonProperty("联系电话") String phone,
         @JsonProperty(BANK_FIELD) BankAccount bankAccount,
         @JsonProperty("本人账户") Boolean ownAccount,
-        @JsonProperty("申请人类别") String category,
+        @OneOf(of = MaternityForm.class, field = "CATEGORIES") @JsonProperty("申请人类别") String category,
         @JsonProperty("参保职工姓名") String insuredName,
         @JsonProperty("参保职工证件类型及号码") IdDocument insuredId,
         @JsonProperty("参保缴费信息") InsuredUnit insuredUnit,
         @JsonProperty("门诊病历") String outpatientRecord,
         @JsonProperty("医疗机构名称") String institutionName,
         @JsonProperty("就诊日期") String serviceDate,
-        @JsonProperty("分娩方式") String delivery,
+        @OneOf(of = MaternityForm.class, field = "DELIVERIES") @JsonProperty("分娩方式") String delivery,
         @JsonProperty("手术项目") String operation,
         @JsonProperty("出生医学证明编号") String birthCertificate,
         @JsonProperty("票据") List<ClaimForm.Invoice> invoices,
@@ -60,7 +61,7 @@ public record MaternityForm(
     public static final String MAN = "男职工";
     /** Who may claim (seed 002 §十九–二十一 办理条件); a 男职工 only for 计划生育 (§二十一: 参保女职工或男职工). */
     static final List<String> CATEGORIES = List.of(WOMAN, UNEMPLOYED_WOMAN, SPOUSE, MAN);
-    static final Set<String> DELIVERIES = Set.of("顺产", "剖宫产", "流产");
+    static final List<String> DELIVERIES = List.of("顺产", "剖宫产", "流产");
 
     /** 参保缴费信息: the insured unit. */
     public record InsuredUnit(@JsonProperty("参保单位名称") String name,

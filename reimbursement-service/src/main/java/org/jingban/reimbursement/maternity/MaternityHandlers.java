@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 主项七 生育保险待遇: the four applications, and the local adapter's intake of 出生医学证明 shared by the health
@@ -64,6 +65,7 @@ public class MaternityHandlers {
     }
 
     @PostMapping("/maternity/allowance")
+    @BodyExample("流产妊娠月数=null")
     @Operation(summary = "生育津贴支付", description = APPLY + "；参保缴费信息（参保单位）、单位上年度职工月平均工资、产假开始日期、是否难产、胎数"
             + "（或流产妊娠月数）；生育津贴＝单位上年度职工月平均工资÷30×天数（参保地规定）；松潘由参保单位申领并划入单位账户",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036007004")))

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * 直接结算 for designated institutions (token with {@code institution_code}): 预结算, 结算, 查询, 冲正. The items: Wuwei's
@@ -51,6 +52,8 @@ public class SettlementHandlers {
     }
 
     @PostMapping("/settlements")
+    @ApiResponse(responseCode = "201", description = "已结算：结算单（基金、个人账户、现金各支付多少）")
+    @ApiResponse(responseCode = "200", description = "同一结算（票据号）已结算：返回原结算单，不再结算")
     @Operation(summary = "结算", description = BILL + "；同一机构同一票据只结算一次：重发同一请求返回原结算（200），"
             + "新结算 201。个人账户支付以结算流水号为幂等键；个人账户服务不可用或拒绝时，该部分改由现金支付并在结算单注明",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = ITEMS)))
@@ -68,6 +71,8 @@ public class SettlementHandlers {
     }
 
     @PostMapping("/settlements/{settlementId}/reversal")
+    @ApiResponse(responseCode = "200", description = "已冲正")
+    @ApiResponse(responseCode = "202", description = "冲正已受理，个人账户退回尚未完成（稍后自动完成）")
     @Operation(summary = "冲正（退费）", description = "退回年度累计，已由个人账户支付的部分退回个人账户；重复冲正返回同一结果。"
             + "个人账户服务暂不可用时答复202（冲正中），系统自动完成",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = ITEMS)))

@@ -16,6 +16,7 @@ import org.jingban.platform.benefits.Category;
 import org.jingban.platform.benefits.VisitType;
 import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.service.openapi.OneOf;
 import org.jingban.platform.web.problem.Violations;
 
 /**
@@ -30,11 +31,12 @@ import org.jingban.platform.web.problem.Violations;
  * @param lines              费用明细: code, name, category (甲类/乙类/丙类/自费), quantity, unitPrice, amount (yuan strings)
  * @param usePersonalAccount whether the person's 个人账户 pays what the funds leave (职工 only; default true)
  */
-public record SettlementRequest(String invoiceNumber, String idNumber, String name, String visitType,
+public record SettlementRequest(String invoiceNumber, String idNumber, String name,
+                                @OneOf(of = VisitType.class, byName = true) String visitType,
                                 LocalDate visitDate, LocalDate admissionDate, String diseaseCode, List<Line> lines,
                                 Boolean usePersonalAccount) {
 
-    public record Line(String code, String name, String category, String quantity, String unitPrice, String amount) {
+    public record Line(String code, String name, @OneOf(of = Category.class) String category, String quantity, String unitPrice, String amount) {
     }
 
     public static String normalise(String invoiceNumber) {

@@ -12,6 +12,7 @@ import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * The application for 622036003001 出具《参保凭证》 (即办件): the catalog's 受理信息必填项 (姓名, 证件类型及号码), the
@@ -24,7 +25,7 @@ public record CertificateApplicationForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
         @JsonProperty("参保地") String regionCode,
-        @JsonProperty("基本医疗保险类型") String insuranceType,
+        @OneOf(of = CertificateApplicationForm.class, field = "INSURANCE_TYPES") @JsonProperty("基本医疗保险类型") String insuranceType,
         @JsonProperty("户籍所在地") String householdRegistration,
         @JsonProperty("户籍类型") String householdType,
         @JsonProperty("申请材料") List<String> materials) implements ItemForm {
@@ -52,6 +53,10 @@ public record CertificateApplicationForm(
     }
 
     /** The 险种 asked for, null for all. */
+    /** The 险种 a 参保凭证 is issued for. */
+    public static final List<String> INSURANCE_TYPES = List.of(InsuranceTypes.EMPLOYEE_INSURANCE,
+            InsuranceTypes.RESIDENT_INSURANCE);
+
     public String onlyInsuranceType() {
         return insuranceType == null || insuranceType.isBlank() ? null : insuranceType.trim();
     }
@@ -76,7 +81,7 @@ public record CertificateApplicationForm(
         }
         String type = onlyInsuranceType();
         if (type != null) {
-            v.check(type.equals(InsuranceTypes.EMPLOYEE_INSURANCE) || type.equals(InsuranceTypes.RESIDENT_INSURANCE),
+            v.check(INSURANCE_TYPES.contains(type),
                     "基本医疗保险类型", "unknown-option", "基本医疗保险类型应为职工基本医疗保险或城乡居民基本医疗保险");
         }
         return v;

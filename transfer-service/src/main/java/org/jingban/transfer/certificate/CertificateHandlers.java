@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** 622036003001 出具《参保凭证》 (表8): issue, read, print, verify online; office certificates for offline checks. */
 @RestController
@@ -59,6 +60,7 @@ public class CertificateHandlers {
     }
 
     @PostMapping("/certificates")
+    @ApiResponse(responseCode = "201", description = "已出具参保凭证（电子签章）")
     @Operation(summary = "出具《参保凭证》（即办件）", description = "参保人本人或参保地经办窗口申请；表单字段：姓名、证件类型及号码、参保地（医保区划代码）、"
             + "基本医疗保险类型（可选）、户籍所在地、户籍类型、申请材料。不符合条件的一次性告知全部原因（422）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = CertificateService.ITEM_CODE)))

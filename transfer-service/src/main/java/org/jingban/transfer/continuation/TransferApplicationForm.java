@@ -13,6 +13,7 @@ import org.jingban.platform.identifiers.PostalCode;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.platform.service.openapi.OneOf;
 
 /**
  * 表9 《基本医疗保险关系转移接续申请表》 (622036003002 转移接续手续办理): the 受理信息必填项 of the catalog, by their
@@ -25,7 +26,7 @@ public record TransferApplicationForm(
         @JsonProperty("姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
         @JsonProperty("联系电话") String phone,
-        @JsonProperty("基本医疗保险类型") String insuranceType,
+        @OneOf(of = TransferApplicationForm.class, field = "INSURANCE_TYPES") @JsonProperty("基本医疗保险类型") String insuranceType,
         @JsonProperty("转出地机构地址") String fromAddress,
         @JsonProperty("转出地机构邮编") String fromPostalCode,
         @JsonProperty("转出地医保(行政)区划代码") String fromRegionCode,
@@ -33,9 +34,9 @@ public record TransferApplicationForm(
         @JsonProperty("转入地机构邮编") String toPostalCode,
         @JsonProperty("转入地医保(行政)区划代码") String toRegionCode,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("性别") String gender,
+        @OneOf(of = org.jingban.platform.identifiers.Gender.class) @JsonProperty("性别") String gender,
         @JsonProperty("户籍地址") String householdAddress,
-        @JsonProperty("户籍类型") String householdType,
+        @OneOf(of = TransferApplicationForm.class, field = "HOUSEHOLD_TYPES") @JsonProperty("户籍类型") String householdType,
         @JsonProperty("联系地址") String mailingAddress,
         @JsonProperty("邮政编码") String postalCode,
         @JsonProperty("其他险种说明") String otherSchemeNote,
@@ -70,6 +71,9 @@ public record TransferApplicationForm(
     public static final List<String> HOUSEHOLD_TYPES = List.of("居民", "农业", "非农业", "港澳台", "外籍");
     /** 表9's third 基本医疗保险类型 box, 其他(请说明): accepted with its 说明, then refused as not transferable here. */
     public static final String OTHER_SCHEME = "其他";
+    /** 表9's 基本医疗保险类型 boxes (the full names are read as their boxes). */
+    public static final List<String> INSURANCE_TYPES = List.of("职工医保", "城乡居民医保", OTHER_SCHEME,
+            InsuranceTypes.EMPLOYEE_INSURANCE, InsuranceTypes.RESIDENT_INSURANCE);
 
     /** The name of the transfer id in the case's stored form (and of the answer's top-level reference). */
     public static final String TRANSFER_ID = "transferId";

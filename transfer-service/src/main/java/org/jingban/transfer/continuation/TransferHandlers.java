@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 622036003002 转移接续手续办理: the application with 表9 (at the 转入地 office, or the 转出地's — for the 转入地 when
@@ -79,6 +80,7 @@ public class TransferHandlers {
     }
 
     @PostMapping("/transfers")
+    @BodyExample({"转入地医保(行政)区划代码=620100", "转入地机构名称=兰州市医疗保障事务中心", "转入地机构邮编=730000", "转入地机构地址=甘肃省兰州市城关区示例路1号"})
     @Operation(summary = "转移接续申请（表9）", description = "参保人本人、其转出地或转入地参保单位的经办人，或转入地/转出地经办窗口代为录入；办件由转入地受理并办结。"
             + "转入地在省外的，由转出地受理，经国家医保信息平台将申请转至转入地，转入地受理并发出《联系函》后按原流程办理，办件留在转出地跟踪至转入地办结。"
             + "字段为受理信息必填项（姓名、证件类型及号码、联系电话、基本医疗保险类型、转出地/转入地机构地址、邮编、医保区划代码）及申请材料。"
@@ -147,6 +149,7 @@ public class TransferHandlers {
     }
 
     @PostMapping("/transfers/precheck")
+    @BodyExample({"转入地医保(行政)区划代码=620100", "转入地机构名称=兰州市医疗保障事务中心", "转入地机构邮编=730000", "转入地机构地址=甘肃省兰州市城关区示例路1号"})
     @Operation(summary = "转移接续办理条件预检（不提交申请）",
             description = "与申请相同的表9内容；返回是否符合办理条件及全部不符合的原因（转入地参保、转出地中止参保、材料）。"
                     + "不生成办件、不留记录：门户可在参保信息同步完成前反复预检，而不产生不予受理的办件",

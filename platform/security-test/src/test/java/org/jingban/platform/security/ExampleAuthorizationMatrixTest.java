@@ -26,6 +26,8 @@ class ExampleAuthorizationMatrixTest extends AuthorizationMatrixTest {
                 .skip("POST /api/v1/test/records/{id}/accept")
                 // deliberately unguarded, to prove the matrix flags it (AuthorizationMatrixCatchesMistakesTest)
                 .skip("GET /api/v1/test/unguarded")
+                // deliberately answers a code its document does not list (AuthorizationMatrixCatchesMistakesTest)
+                .skip("POST /api/v1/test/archive")
                 .build();
     }
 }

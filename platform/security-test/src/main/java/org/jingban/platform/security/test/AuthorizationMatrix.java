@@ -92,7 +92,7 @@ public final class AuthorizationMatrix {
         if (operation.path(AccessDocumentation.PUBLIC).asBoolean(false)) {
             String uri = fill(path, Map.of());
             return Stream.of(DynamicTest.dynamicTest("public: served without a token",
-                    () -> expectNot(call(method, uri, null, hasBody), "no token on a public operation", 401, 403)));
+                    () -> expectNot(call(operation, method, uri, null, hasBody), "no token on a public operation", 401, 403)));
         }
         JsonNode access = operation.get(AccessDocumentation.ACCESS);
         if (access == null) {
@@ -118,33 +118,35 @@ public final class AuthorizationMatrix {
 
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("no token: 401",
-                () -> expect(call(method, uri, null, hasBody), "no token", 401)));
+                () -> expect(call(operation, method, uri, null, hasBody), "no token", 401)));
 
         for (Role wrong : wrongRoles(allowed, scopes)) {
             tests.add(DynamicTest.dynamicTest("wrong role " + wrong + ": 403",
-                    () -> expect(call(method, uri, tokenFor(wrong, null, region), hasBody), "role " + wrong, 403)));
+                    () -> expect(call(operation, method, uri, tokenFor(wrong, null, region), hasBody), "role " + wrong, 403)));
         }
         if (owner != null) {
             Role partyRole = partyRole(owner.kind());
             if (allowed.contains(partyRole)) {
                 tests.add(DynamicTest.dynamicTest("another " + partyRole + " on this object: 404",
-                        () -> expect(call(method, uri, tokenFor(partyRole, another(owner), region), hasBody),
+                        () -> expect(call(operation, method, uri, tokenFor(partyRole, another(owner), region), hasBody),
                                 "another party", 404)));
                 tests.add(DynamicTest.dynamicTest("its own " + partyRole + ": allowed",
-                        () -> expectNot(call(method, uri, tokenFor(partyRole, owner, region), hasBody),
+                        () -> expectNot(call(operation, method, uri, tokenFor(partyRole, owner, region), hasBody),
                                 "its own party", 401, 403, 404)));
                 hostile(tests, method, uri, operation, tokenFor(partyRole, owner, region));
+                asDocumented(tests, method, path, uri, operation, tokenFor(partyRole, owner, region));
             }
             allowed.stream().filter(Role::staff).findFirst().ifPresent(staff -> {
                 String elsewhere = "110000".equals(region) ? "120000" : "110000";
                 tests.add(DynamicTest.dynamicTest(staff + " of another region: 404",
-                        () -> expect(call(method, uri, tokenFor(staff, null, elsewhere), hasBody),
+                        () -> expect(call(operation, method, uri, tokenFor(staff, null, elsewhere), hasBody),
                                 "staff of region " + elsewhere, 404)));
                 tests.add(DynamicTest.dynamicTest(staff + " of its region: allowed",
-                        () -> expectNot(call(method, uri, tokenFor(staff, null, region), hasBody),
+                        () -> expectNot(call(operation, method, uri, tokenFor(staff, null, region), hasBody),
                                 "staff of region " + region, 401, 403, 404)));
                 if (!allowed.contains(partyRole(owner.kind()))) {
                     hostile(tests, method, uri, operation, tokenFor(staff, null, region));
+                    asDocumented(tests, method, path, uri, operation, tokenFor(staff, null, region));
                 }
             });
         } else {
@@ -152,13 +154,15 @@ public final class AuthorizationMatrix {
             if (first.hasNext()) {
                 Role role = first.next();
                 tests.add(DynamicTest.dynamicTest(role + ": allowed",
-                        () -> expectNot(call(method, uri, tokenFor(role, null, region), hasBody), "role " + role, 401, 403)));
+                        () -> expectNot(call(operation, method, uri, tokenFor(role, null, region), hasBody), "role " + role, 401, 403)));
                 hostile(tests, method, uri, operation, tokenFor(role, null, region));
+                asDocumented(tests, method, path, uri, operation, tokenFor(role, null, region));
             } else if (!scopes.isEmpty()) {
                 tests.add(DynamicTest.dynamicTest("system client with scope " + scopes.get(0) + ": allowed",
-                        () -> expectNot(call(method, uri, TestTokens.system("matrix-client", scopes.get(0)), hasBody),
+                        () -> expectNot(call(operation, method, uri, TestTokens.system("matrix-client", scopes.get(0)), hasBody),
                                 "scope " + scopes.get(0), 401, 403)));
                 hostile(tests, method, uri, operation, TestTokens.system("matrix-client", scopes.get(0)));
+                asDocumented(tests, method, path, uri, operation, TestTokens.system("matrix-client", scopes.get(0)));
             }
         }
         return tests.stream().map(DynamicNode.class::cast);
@@ -166,7 +170,11 @@ public final class AuthorizationMatrix {
 
     /** The hostile-input pass of one operation with a JSON body (see the class comment). */
     private void hostile(List<DynamicTest> tests, String method, String uri, JsonNode operation, String token) {
-        JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode content = operation.path("requestBody").path("content");
+        if (content.has("text/csv") || content.has("multipart/form-data")) {
+            hostileFiles(tests, method, uri, operation, token, content);
+        }
+        JsonNode schema = content.path("application/json").path("schema");
         if (schema.isMissingNode()) {
             return;
         }
@@ -188,12 +196,116 @@ public final class AuthorizationMatrix {
                 if (status < 400 || status >= 500) {
                     throw new AssertionError(method + " " + uri + " answered " + status + " to the hostile body " + body);
                 }
+                documented(operation, method, uri, status, result.getResponseHeaders().getContentType(),
+                        result.getResponseBody());
                 MediaType type = result.getResponseHeaders().getContentType();
                 if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
                     throw new AssertionError(method + " " + uri + " answered " + status + " without a problem body to " + body);
                 }
             }
         }));
+    }
+
+    /**
+     * The hostile pass of an upload (CSV as {@code text/csv} or a {@code multipart/form-data} file): control and bidi
+     * characters, a line that is no CSV, an empty file, a form without its file — each a 4xx problem, never 2xx or 5xx.
+     */
+    private void hostileFiles(List<DynamicTest> tests, String method, String uri, JsonNode operation, String token,
+                              JsonNode content) {
+        tests.add(DynamicTest.dynamicTest("hostile upload: a 4xx problem, never 2xx or 5xx", () -> {
+            List<String> files = List.of("\u0000注入,\u202E反向,a\u0007b\n1,2,3\n", "不是CSV\u2066\n", "",
+                    "票据号码,金额\nA1,1.5e308\n,,,,,,,,,,\n");
+            String part = content.path("multipart/form-data").path("schema").path("properties").propertyNames().stream()
+                    .findFirst().orElse("file");
+            List<WebTestClient.RequestHeadersSpec<?>> requests = new ArrayList<>();
+            for (String file : files) {
+                if (content.has("text/csv")) {
+                    requests.add(http.method(HttpMethod.valueOf(method)).uri(uri).headers(h -> h.setBearerAuth(token))
+                            .contentType(MediaType.parseMediaType("text/csv")).bodyValue(file));
+                }
+                if (content.has("multipart/form-data")) {
+                    var parts = new org.springframework.http.client.MultipartBodyBuilder();
+                    parts.part(part, file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .filename("hostile.csv").contentType(MediaType.parseMediaType("text/csv"));
+                    requests.add(http.method(HttpMethod.valueOf(method)).uri(uri).headers(h -> h.setBearerAuth(token))
+                            .contentType(MediaType.MULTIPART_FORM_DATA)
+                            .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build())));
+                }
+            }
+            if (content.has("multipart/form-data")) {
+                var parts = new org.springframework.http.client.MultipartBodyBuilder();
+                parts.part("not-" + part, "x");
+                requests.add(http.method(HttpMethod.valueOf(method)).uri(uri).headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build())));
+            }
+            for (var request : requests) {
+                var result = request.exchange().expectBody().returnResult();
+                int status = result.getStatus().value();
+                if (status < 400 || status >= 500) {
+                    throw new AssertionError(method + " " + uri + " answered " + status + " to a hostile upload");
+                }
+                documented(operation, method, uri, status, result.getResponseHeaders().getContentType(),
+                        result.getResponseBody());
+            }
+        }));
+    }
+
+    /**
+     * The operation called as its document says — required query parameters from their examples, the documented
+     * example as the body — by the caller the matrix lets through: the answer must be one the document lists (see
+     * {@link #documented}), and a 400 means the document's example is not what the operation accepts.
+     */
+    private void asDocumented(List<DynamicTest> tests, String method, String path, String uri, JsonNode operation,
+                              String token) {
+        tests.add(DynamicTest.dynamicTest("as documented: the example is answered as the document says", () -> {
+            JsonNode content = operation.path("requestBody").path("content");
+            boolean json = content.has("application/json");
+            JsonNode example = content.path("application/json").path("example");
+            if (json && example.isMissingNode()) {
+                throw new AssertionError(method + " " + path + " documents no example of its body");
+            }
+            WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(uri + query(operation))
+                    .headers(h -> h.setBearerAuth(token));
+            var result = (json ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(example.toString()) : request)
+                    .exchange().expectBody().returnResult();
+            int status = result.getStatus().value();
+            documented(operation, method, uri, status, result.getResponseHeaders().getContentType(), result.getResponseBody());
+            if (status == 400 && !fixtures.exampleNotYetAccepted(method, path)) {
+                throw new AssertionError(method + " " + path + " refuses its own documented example "
+                        + (json ? example.toString() : "") + ": "
+                        + new String(result.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (status != 400 && fixtures.exampleNotYetAccepted(method, path)) {
+                throw new AssertionError(method + " " + path + " now accepts its documented example (answered " + status
+                        + "): take it off MatrixFixtures.exampleNotYetAccepted");
+            }
+        }));
+    }
+
+    /**
+     * The query parameters as documented: the required ones, each with its documented example (or a value of its
+     * documented kind), and the optional ones the document gives an example of.
+     */
+    private String query(JsonNode operation) {
+        StringBuilder query = new StringBuilder();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (!"query".equals(parameter.path("in").asString(""))
+                    || !(parameter.path("required").asBoolean(false) || parameter.has("example"))) {
+                continue;
+            }
+            JsonNode schema = resolve(parameter.path("schema"));
+            String name = parameter.path("name").asString();
+            String value = parameter.has("example") ? parameter.path("example").asString()
+                    : schema.has("example") ? schema.path("example").asString()
+                    : schema.has("enum") ? schema.path("enum").path(0).asString()
+                    : "date".equals(schema.path("format").asString("")) ? "2026-03-02"
+                    : name.toLowerCase(Locale.ROOT).contains("region") || name.contains("区划") ? "620600"
+                    : "integer".equals(schema.path("type").asString("")) ? "1" : "示例";
+            query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return query.toString();
     }
 
     private JsonNode resolve(JsonNode schema) {
@@ -288,17 +400,117 @@ public final class AuthorizationMatrix {
         return uri.toString();
     }
 
-    private int call(String method, String uri, String token, boolean body) {
+    private int call(JsonNode operation, String method, String uri, String token, boolean body) {
         WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(uri)
                 .headers(h -> {
                     if (token != null) {
                         h.setBearerAuth(token);
                     }
                 });
-        WebTestClient.RequestHeadersSpec<?> ready = body
-                ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                : request;
-        return ready.exchange().expectBody().returnResult().getStatus().value();
+        JsonNode content = operation.path("requestBody").path("content");
+        WebTestClient.RequestHeadersSpec<?> ready;
+        if (!body || content.has("application/json") || content.isEmpty()) {
+            ready = body ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}") : request;
+        } else if (content.has("text/csv")) {
+            ready = request.contentType(MediaType.parseMediaType("text/csv")).bodyValue(""); // an upload: its own type
+        } else {
+            var parts = new org.springframework.http.client.MultipartBodyBuilder();
+            parts.part(content.path("multipart/form-data").path("schema").path("properties").propertyNames().stream()
+                    .findFirst().orElse("file"), new byte[0]).filename("empty.csv");
+            ready = request.contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build()));
+        }
+        var result = ready.exchange().expectBody().returnResult();
+        documented(operation, method, uri, result.getStatus().value(), result.getResponseHeaders().getContentType(),
+                result.getResponseBody());
+        return result.getStatus().value();
+    }
+
+    /**
+     * The contract: every answer is one the operation's document lists, in the documented content type; a problem
+     * answer is {@code application/problem+json} with a {@code type} and a Chinese {@code title}; a JSON success
+     * answer has the documented shape.
+     */
+    private void documented(JsonNode operation, String method, String uri, int status, MediaType type, byte[] body) {
+        JsonNode responses = operation.path("responses");
+        JsonNode response = responses.has(String.valueOf(status)) ? responses.path(String.valueOf(status))
+                : responses.path("default");
+        if (response.isMissingNode()) {
+            List<String> listed = new ArrayList<>();
+            responses.propertyNames().forEach(listed::add);
+            throw new AssertionError(method + " " + uri + " answered " + status + ", which its API document does not list "
+                    + listed + ": document it (@ApiResponse) or answer as documented");
+        }
+        if (status >= 400) {
+            if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
+                throw new AssertionError(method + " " + uri + " answered " + status + " as " + type + ", not a problem");
+            }
+            JsonNode problem = JsonMapper.builder().build().readTree(body);
+            if (!problem.path("type").isString() || !problem.path("title").asString("").codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                throw new AssertionError(method + " " + uri + " answered a problem without a type or a Chinese title: "
+                        + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        JsonNode content = response.path("content");
+        if (content.isEmpty() || body == null || body.length == 0 || type == null) {
+            return;
+        }
+        boolean listed = false;
+        for (String documentedType : content.propertyNames()) {
+            if (MediaType.parseMediaType(documentedType).isCompatibleWith(type)) {
+                listed = true;
+                if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                    List<String> errors = new ArrayList<>();
+                    conforms(JsonMapper.builder().build().readTree(body), content.path(documentedType).path("schema"), "$",
+                            errors, 0);
+                    if (!errors.isEmpty()) {
+                        throw new AssertionError(method + " " + uri + " answered " + status
+                                + " with a body its document does not describe: " + errors);
+                    }
+                }
+            }
+        }
+        if (!listed) {
+            List<String> types = new ArrayList<>();
+            content.propertyNames().forEach(types::add);
+            throw new AssertionError(method + " " + uri + " answered " + status + " as " + type
+                    + "; its document lists " + types);
+        }
+    }
+
+    /** A small JSON-schema check: types of the value and of every documented property present, recursively. */
+    private void conforms(JsonNode value, JsonNode schema, String at, List<String> errors, int depth) {
+        schema = resolve(schema);
+        if (value == null || value.isNull() || schema.isMissingNode() || depth > 8 || errors.size() > 5) {
+            return;
+        }
+        String type = schema.path("type").asString(schema.has("properties") ? "object" : "");
+        boolean ok = switch (type) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "string" -> value.isString();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            default -> true;
+        };
+        if (!ok) {
+            errors.add(at + " is " + value.getNodeType() + ", documented " + type);
+            return;
+        }
+        if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                if (value.has(property.getKey())) {
+                    conforms(value.get(property.getKey()), property.getValue(), at + "." + property.getKey(), errors, depth + 1);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < Math.min(3, value.size()); i++) {
+                conforms(value.get(i), schema.path("items"), at + "[" + i + "]", errors, depth + 1);
+            }
+        }
     }
 
     private static void expect(int status, String who, int expected) {

@@ -31,10 +31,12 @@ public final class MatrixFixtures {
 
     private final Map<String, MatrixObject> objects;
     private final Set<String> skipped;
+    private final Set<String> examplesNotYetAccepted;
 
-    private MatrixFixtures(Map<String, MatrixObject> objects, Set<String> skipped) {
+    private MatrixFixtures(Map<String, MatrixObject> objects, Set<String> skipped, Set<String> examplesNotYetAccepted) {
         this.objects = objects;
         this.skipped = skipped;
+        this.examplesNotYetAccepted = examplesNotYetAccepted;
     }
 
     public static MatrixFixtures none() {
@@ -59,9 +61,15 @@ public final class MatrixFixtures {
         return skipped.contains(method.toUpperCase(Locale.ROOT) + " " + path);
     }
 
+    /** An operation whose documented example it still refuses with 400 (a known gap, listed so it cannot grow). */
+    public boolean exampleNotYetAccepted(String method, String path) {
+        return examplesNotYetAccepted.contains(method.toUpperCase(Locale.ROOT) + " " + path);
+    }
+
     public static final class Builder {
         private final Map<String, MatrixObject> objects = new LinkedHashMap<>();
         private final Set<String> skipped = new HashSet<>();
+        private final Set<String> examplesNotYetAccepted = new HashSet<>();
 
         /** @param variables name, value, name, value... */
         public Builder object(String pathTemplatePrefix, Owner owner, String... variables) {
@@ -83,8 +91,18 @@ public final class MatrixFixtures {
             return this;
         }
 
+        /**
+         * {@code "POST /api/v1/x"}: an operation that still refuses its own documented example with 400 (say why
+         * where you call this). The matrix fails when such an operation starts accepting it, so the list only shrinks.
+         */
+        public Builder exampleNotYetAccepted(String methodAndPath) {
+            List<String> parts = new ArrayList<>(List.of(methodAndPath.trim().split("\\s+", 2)));
+            examplesNotYetAccepted.add(parts.get(0).toUpperCase(Locale.ROOT) + " " + parts.get(1));
+            return this;
+        }
+
         public MatrixFixtures build() {
-            return new MatrixFixtures(Map.copyOf(objects), Set.copyOf(skipped));
+            return new MatrixFixtures(Map.copyOf(objects), Set.copyOf(skipped), Set.copyOf(examplesNotYetAccepted));
         }
     }
 }

@@ -105,6 +105,14 @@ public class SecuredTestApplication {
                     .map(r -> Map.of("outcome", "受理"));
         }
 
+        /** Answers 201, which its API document (200) does not list: the contract check must flag it. */
+        @Access(Role.CLERK)
+        @PostMapping("/archive")
+        Mono<org.springframework.http.ResponseEntity<Map<String, String>>> archive(
+                @org.springframework.web.bind.annotation.RequestBody Map<String, String> body) {
+            return Mono.just(org.springframework.http.ResponseEntity.status(201).body(Map.of("archived", "yes")));
+        }
+
         /** Forgot its @Access: the authorization matrix must flag it. */
         @GetMapping("/unguarded")
         Mono<Map<String, String>> unguarded() {

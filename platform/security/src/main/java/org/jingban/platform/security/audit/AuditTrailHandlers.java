@@ -44,6 +44,7 @@ public class AuditTrailHandlers {
             description = "按证件号码/统一社会信用代码（person）、经办人员（staff）和时间段（from 含、to 不含；日期或时间点）查询，最新的在前")
     public Mono<AuditPage> find(@RequestParam(required = false) String person,
                                 @RequestParam(required = false) String staff,
+                                @io.swagger.v3.oas.annotations.Parameter(description = "起始日期或时间点（含）", example = "2026-03-02")
                                 @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to,
                                 @RequestParam(defaultValue = "0") int page,
