@@ -135,7 +135,17 @@ final class LocalStack implements AutoCloseable {
 
     /** Starts a stopped service again (same port, same settings) and waits until it is live. */
     void restart(ServiceJvm jvm) {
-        jvm.start();
+        restart(jvm, Map.of());
+    }
+
+    /**
+     * Stops the service if it runs (gracefully), then starts it with {@code extra} settings on top of its own (this start
+     * only) and waits until it is live. A test that starts a service so restores it ({@code restart(jvm, Map.of())}) in a
+     * {@code finally}, so the next test class finds the service as configured.
+     */
+    void restart(ServiceJvm jvm, Map<String, String> extra) {
+        jvm.stop();
+        jvm.start(extra);
         jvm.awaitLive(START_TIMEOUT);
     }
 

@@ -61,6 +61,14 @@ final class ServiceJvm {
     }
 
     synchronized void start() {
+        start(Map.of());
+    }
+
+    /**
+     * Starts it with {@code extra} settings on top of its own for this start only (a restart without them runs as
+     * configured again), e.g. {@code jingban.clock.offset} to run designated-institution-service in the past.
+     */
+    synchronized void start(Map<String, String> extra) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -pl " + name
                     + " package -DskipTests)");
@@ -69,12 +77,15 @@ final class ServiceJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FLAGS);
         command.add("-Dserver.port=" + port);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> settings = new java.util.LinkedHashMap<>(properties);
+        settings.putAll(extra);
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "=== start " + (++starts) + " of " + name + " on port " + port + " ===\n",
+            Files.writeString(log, "=== start " + (++starts) + " of " + name + " on port " + port
+                            + (extra.isEmpty() ? "" : " with " + extra) + " ===\n",
                     StandardCharsets.UTF_8, starts == 1 ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE}
                             : new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.APPEND});

@@ -95,6 +95,44 @@ public class Agreement extends AggregateDocument {
         return a;
     }
 
+    /** The id prefix of an agreement imported at go-live: {@code import:<机构编码>}. */
+    public static final String IMPORTED_ID_PREFIX = "import:";
+
+    /**
+     * An agreement signed on paper before the system went live, imported as it is (ACTIVE, its own code, number,
+     * validity and scope): id {@code import:<机构编码>}, so importing it again is impossible; no case. It publishes the
+     * same {@code signed} event as a signing: for a consumer (settlement-service) it is an agreement in force.
+     */
+    public static Agreement imported(String agreementNumber, String institutionCode, InstitutionKind kind,
+                                     String regionCode, Institution institution, Set<String> scope,
+                                     List<String> offsiteKinds, LocalDate validFrom, LocalDate validUntil,
+                                     String importedBy, Instant at) {
+        Agreement a = new Agreement();
+        a.id = IMPORTED_ID_PREFIX + institutionCode;
+        a.agreementNumber = agreementNumber;
+        a.institutionCode = institutionCode;
+        a.creditCode = institution.creditCode();
+        a.kind = kind;
+        a.regionCode = regionCode;
+        a.institution = institution;
+        a.scope = Scopes.sorted(scope);
+        a.offsiteSettlement = scope.contains(AgreementEvents.OFFSITE_SETTLEMENT)
+                ? Scopes.OFFSITE_KINDS.stream().filter(offsiteKinds::contains).toList() : List.of();
+        a.status = Status.ACTIVE;
+        a.validFrom = validFrom;
+        a.validUntil = validUntil;
+        a.signedBy = importedBy;
+        a.signedAt = at;
+        a.history = new ArrayList<>(List.of(new Entry("导入上线前已签订的医保协议", null, agreementNumber, at)));
+        a.publish(AgreementEvents.SIGNED);
+        return a;
+    }
+
+    /** Whether this agreement was imported at go-live rather than signed through an application here. */
+    public boolean isImported() {
+        return id != null && id.startsWith(IMPORTED_ID_PREFIX);
+    }
+
     /** 信息变更: the institution's data replaced by {@code changed}; false when it was applied already (same case). */
     public boolean change(Institution changed, String caseNumber, String detail, Instant at) {
         if (applied(caseNumber) || status == Status.TERMINATED) {

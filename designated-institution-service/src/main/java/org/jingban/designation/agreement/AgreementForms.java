@@ -29,7 +29,7 @@ public final class AgreementForms {
             @JsonProperty("主要负责人信息(姓名、身份证号、联系方式)") Contact principal,
             @JsonProperty("实际控制人信息(姓名、身份证号、联系方式)") Contact controller,
             @JsonProperty("银行账户信息(账号、开户行)") BankAccount bankAccount,
-            @JsonProperty("医疗机构等级") String level,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "一级、二级、三级（可含甲乙丙等）或未定级", example = "二级甲等") @JsonProperty("医疗机构等级") String level,
             @JsonProperty("诊疗科目或经营范围") String practiceScope,
             @JsonProperty("联系人姓名") String contactName,
             @JsonProperty("联系人手机号") String contactPhone,

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jingban.designation.api.AgreementEvents;
 
 /**
  * 医保协议 and the items after it: an agreement as its institution or the region's staff see it, the region's list,
@@ -94,7 +95,11 @@ public class AgreementHandlers {
     @Operation(summary = "结算资格核验", description = "某定点医药机构某日可否结算某协议范围的费用：协议有效、在有效期内且在协议范围内。"
             + "scope：OUTPATIENT、INPATIENT、CHRONIC_DISEASE、MATERNITY、OFFSITE_SETTLEMENT、RETAIL_DRUGS；date缺省为今天")
     @Access({Role.SYSTEM, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR})
-    public Mono<Permission> permission(@PathVariable String institutionCode, @RequestParam String scope,
+    public Mono<Permission> permission(@PathVariable String institutionCode,
+            @io.swagger.v3.oas.annotations.Parameter(description = "协议范围", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    allowableValues = {AgreementEvents.OUTPATIENT, AgreementEvents.INPATIENT, AgreementEvents.CHRONIC_DISEASE,
+                            AgreementEvents.MATERNITY, AgreementEvents.OFFSITE_SETTLEMENT, AgreementEvents.RETAIL_DRUGS}))
+            @RequestParam String scope,
                                        @RequestParam(required = false) String date, Caller caller) {
         Violations v = new Violations();
         v.check(Scopes.BY_LABEL.containsValue(scope), "scope", "unknown-scope", "未知的协议范围" + scope);

@@ -56,6 +56,12 @@ public class Agreements {
                 .with(Sort.by(Sort.Direction.DESC, "signedAt")), Agreement.class);
     }
 
+    /** Every agreement whose {@code field} (institutionCode, creditCode, agreementNumber) is one of {@code values}. */
+    public Flux<Agreement> where(String field, java.util.Collection<String> values) {
+        return values.isEmpty() ? Flux.empty()
+                : mongo.find(Query.query(Criteria.where(field).in(values)), Agreement.class);
+    }
+
     /** A page of a region's agreements (staff list), by institution code. */
     public Flux<Agreement> inRegion(String regionCode, Agreement.Status status, int page, int size) {
         Criteria c = Criteria.where("regionCode").is(regionCode);

@@ -33,22 +33,48 @@ public class InstitutionCodes {
         this.mongo = mongo;
     }
 
-    /** The next code for a kind in a 区划. */
+    /**
+     * The next code for a kind in a 区划, never one an agreement already holds (an imported code is reserved before it
+     * is stored, {@link #reserve}; this check is the second guard).
+     */
     public Mono<String> next(InstitutionKind kind, String divisionCode) {
         if (divisionCode == null || !divisionCode.matches("\\d{6}")) {
             return Mono.error(new IllegalArgumentException("行政区划应为6位数字"));
         }
         String key = kind.codeLetter() + divisionCode;
-        // the first-of-a-区划 upsert race: both insert, one gets a duplicate key and retries onto the existing counter
-        return Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-                        new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Counter.class))
-                .retryWhen(WriteConflicts.retry())
+        return counter(key, new Update().inc("value", 1L))
                 .map(counter -> {
                     if (counter.value() > MAX_SEQUENCE) {
                         throw new IllegalStateException("定点医药机构编码 " + key + " 的顺序号已用完");
                     }
                     return key + "%05d".formatted(counter.value());
-                });
+                })
+                .flatMap(code -> taken(code).flatMap(taken -> taken ? next(kind, divisionCode) : Mono.just(code)));
+    }
+
+    /**
+     * Reserves a code given out before go-live (imported): the counter of its letter and 区划 is raised to at least its
+     * sequence ({@code $max}), so {@link #next} never hands it (or a lower one) out again.
+     */
+    public Mono<Void> reserve(String institutionCode) {
+        if (!LAYOUT.matcher(institutionCode).matches()) {
+            return Mono.error(new IllegalArgumentException("定点医药机构编码格式不正确"));
+        }
+        return counter(institutionCode.substring(0, 7), new Update().max("value", Long.parseLong(institutionCode.substring(7))))
+                .then();
+    }
+
+    /** H or P, the 6-digit 行政区划, the 5-digit sequence. */
+    public static final java.util.regex.Pattern LAYOUT = java.util.regex.Pattern.compile("[HP]\\d{6}\\d{5}");
+
+    private Mono<Counter> counter(String key, Update update) {
+        // the first-of-a-区划 upsert race: both insert, one gets a duplicate key and retries onto the existing counter
+        return Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), update,
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class))
+                .retryWhen(WriteConflicts.retry());
+    }
+
+    private Mono<Boolean> taken(String code) {
+        return mongo.exists(Query.query(Criteria.where("institutionCode").is(code)), Agreement.class);
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.jingban.platform.service.openapi.OneOf;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * 主项九 医药机构申请定点协议管理: the applications (表14, 表15) and the steps after 受理 that are this item's own (评估, 公示
@@ -57,6 +59,7 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/medical-institutions")
+    @BodyExample({"申请协议范围=[\"门诊\", \"住院\"]", "医疗机构等级=二级甲等"})
     @Operation(summary = "医疗机构申请定点协议管理", description = "表14 医疗机构申请定点协议管理申请表（29项受理信息必填项）及申请材料；"
             + "申请前尚无定点编码的机构以其统一社会信用代码作为机构身份。表单问题一次性全部告知（400），不符合办理条件的不予受理（422，表22）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036009001")))
@@ -66,6 +69,7 @@ public class ApplicationHandlers {
     }
 
     @PostMapping("/retail-pharmacies")
+    @BodyExample("申请协议范围=[\"药品零售\"]")
     @Operation(summary = "零售药店申请定点协议管理", description = "表15 零售药店申请定点协议管理申请表（28项受理信息必填项）及申请材料",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036009002")))
     @Access({Role.INSTITUTION, Role.CLERK})
@@ -93,7 +97,8 @@ public class ApplicationHandlers {
 
     // ------------------------------------------------------------------ 评估
 
-    public record EvaluationForm(@JsonProperty("结果") String result, @JsonProperty("评估方式") String method,
+    public record EvaluationForm(@OneOf(of = ApplicationHandlers.class, field = "EVALUATION_RESULTS") @JsonProperty("结果") String result,
+                                 @OneOf(of = ApplicationHandlers.class, field = "METHODS") @JsonProperty("评估方式") String method,
                                  @JsonProperty("评估机构") String evaluator, @JsonProperty("评估意见") String findings,
                                  @JsonProperty("不合格理由") List<String> reasons,
                                  @JsonProperty("整改建议") List<String> suggestions,
@@ -101,6 +106,9 @@ public class ApplicationHandlers {
     }
 
     static final List<String> METHODS = List.of("评估小组", "第三方机构");
+    static final List<String> EVALUATION_RESULTS = List.of("合格", "不合格");
+    static final List<String> CONCLUSIONS = List.of("成立", "不成立");
+    static final List<String> NEGOTIATION_RESULTS = List.of("达成一致", "未达成一致");
 
     @PostMapping("/{caseNumber}/evaluation")
     @Operation(summary = "评估结论", description = "评估小组或第三方机构书面、现场评估后记录评估意见（报同级医疗保障行政部门备案）；"
@@ -115,7 +123,7 @@ public class ApplicationHandlers {
             EvaluationForm f = form == null ? new EvaluationForm(null, null, null, null, null, null, null) : form;
             v.require("结果", f.result()).require("评估方式", f.method()).require("评估意见", f.findings());
             if (f.result() != null && !f.result().isBlank()) {
-                v.check(f.result().equals("合格") || f.result().equals("不合格"), "结果", "unknown-option", "结果应为合格或不合格");
+                v.check(EVALUATION_RESULTS.contains(f.result()), "结果", "unknown-option", "结果应为合格或不合格");
             }
             if (f.method() != null && !f.method().isBlank()) {
                 v.check(METHODS.contains(f.method()), "评估方式", "unknown-option", "评估方式应为评估小组或第三方机构");
@@ -176,7 +184,7 @@ public class ApplicationHandlers {
         });
     }
 
-    public record ResolutionForm(@JsonProperty("结论") String conclusion, @JsonProperty("处理意见") String text) {
+    public record ResolutionForm(@OneOf(of = ApplicationHandlers.class, field = "CONCLUSIONS") @JsonProperty("结论") String conclusion, @JsonProperty("处理意见") String text) {
     }
 
     @PostMapping("/{caseNumber}/objections/{no}/resolution")
@@ -189,7 +197,7 @@ public class ApplicationHandlers {
             Violations v = new Violations().require("结论", form == null ? null : form.conclusion())
                     .require("处理意见", form == null ? null : form.text());
             if (form != null && form.conclusion() != null && !form.conclusion().isBlank()) {
-                v.check(form.conclusion().equals("成立") || form.conclusion().equals("不成立"), "结论", "unknown-option",
+                v.check(CONCLUSIONS.contains(form.conclusion()), "结论", "unknown-option",
                         "结论应为成立或不成立");
             }
             v.throwIfAny();
@@ -209,11 +217,12 @@ public class ApplicationHandlers {
 
     // ------------------------------------------------------------------ 协商谈判 and 签订
 
-    public record NegotiationForm(@JsonProperty("结果") String result, @JsonProperty("协议范围") List<String> scope,
+    public record NegotiationForm(@OneOf(of = ApplicationHandlers.class, field = "NEGOTIATION_RESULTS") @JsonProperty("结果") String result, @JsonProperty("协议范围") List<String> scope,
                                   @JsonProperty("说明") String remark) {
     }
 
     @PostMapping("/{caseNumber}/negotiation")
+    @BodyExample("协议范围=[\"门诊\", \"住院\"]")
     @Operation(summary = "协商谈判", description = "结果：达成一致（写明协议范围：门诊、住院、门诊慢特病、生育、异地就医直接结算；零售药店为药品零售、"
             + "异地就医直接结算）/ 未达成一致；达成一致的应在5个工作日内签订医保协议",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = DESIGNATION_ITEMS)))

@@ -32,11 +32,9 @@ public final class DesignationRules {
         if (running) {
             reasons.add(Reason.at("统一社会信用代码", "application-running", "该机构已有正在办理的定点申请，请勿重复申请"));
         }
-        barredUntil(dossiers).filter(until -> today.isBefore(until.until())).ifPresent(bar -> reasons.add(Reason.at(
-                "统一社会信用代码", bar.repeat() ? "barred-12-months" : "barred-3-months",
-                (bar.repeat() ? "再次评估仍不合格（评估不合格告知书" : "评估不合格（评估不合格告知书")
-                        + bar.noticeNumber() + "，" + bar.noticeOn() + "送达），" + (bar.repeat()
-                        ? "12个月内不得再次申请，" : "整改3个月后方可再次申请，") + "请于" + bar.until() + "起再行申请")));
+        barredUntil(dossiers).filter(bar -> bar.until() == null || today.isBefore(bar.until())).ifPresent(bar ->
+                reasons.add(Reason.at("统一社会信用代码", bar.repeat() ? "barred-12-months" : "barred-3-months",
+                        bar.message())));
         LocalDate licence = form.licenceValidUntil();
         if (licence != null && licence.isBefore(today)) {
             reasons.add(Reason.at(form.kind() == org.jingban.designation.agreement.InstitutionKind.MEDICAL_INSTITUTION
@@ -46,19 +44,37 @@ public final class DesignationRules {
         return reasons;
     }
 
-    /** The bar the latest failed evaluation sets: from its notice (表23), 3 months, or 12 after a repeated failure. */
-    public record Bar(String noticeNumber, LocalDate noticeOn, boolean repeat, LocalDate until) {
+    /**
+     * The bar the latest failed evaluation sets, counted from the day its notice (表23) was 送达 (seed 002 §二十五–二十六
+     * 组织评估③ "自结果告知送达之日起"; 表23 备注2 "自初次评估结果送达起"): 3 months, or 12 after a repeated failure. Before the
+     * notice is delivered the bar has not begun to run: {@code deliveredOn} and {@code until} are null, and a new
+     * application is refused until 3 (12) months after a 送达 still to come.
+     */
+    public record Bar(String noticeNumber, LocalDate evaluatedOn, LocalDate deliveredOn, boolean repeat, LocalDate until) {
+
+        String message() {
+            String what = (repeat ? "再次评估仍不合格（评估不合格告知书" : "评估不合格（评估不合格告知书") + noticeNumber;
+            String rule = repeat ? "12个月内不得再次申请" : "整改3个月后方可再次申请";
+            return deliveredOn == null
+                    ? what + "，" + evaluatedOn + "出具，尚未送达）：自告知书送达之日起" + rule + "；请先签收告知书"
+                    : what + "，" + deliveredOn + "送达），自送达之日起" + rule + "，请于" + until + "起再行申请";
+        }
     }
 
     public static Optional<Bar> barredUntil(List<Dossier> dossiers) {
         return dossiers.stream().filter(d -> d.getEvaluation() != null && !d.getEvaluation().passed())
                 .max(Comparator.comparing(d -> d.getEvaluation().evaluatedOn()))
                 .map(d -> {
-                    LocalDate on = d.getEvaluation().evaluatedOn();
                     boolean repeat = d.getEvaluation().repeat();
-                    return new Bar(d.getCaseNumber(), on, repeat,
-                            on.plusMonths(repeat ? MONTHS_AFTER_REPEATED_FAILURE : MONTHS_AFTER_FIRST_FAILURE));
+                    LocalDate delivered = d.getNoticeDelivery() == null ? null : d.getNoticeDelivery().deliveredOn();
+                    return new Bar(d.getCaseNumber(), d.getEvaluation().evaluatedOn(), delivered, repeat,
+                            delivered == null ? null : reapplyFrom(delivered, repeat));
                 });
+    }
+
+    /** The first day a new application is possible after a notice delivered on {@code deliveredOn}. */
+    public static LocalDate reapplyFrom(LocalDate deliveredOn, boolean repeat) {
+        return deliveredOn.plusMonths(repeat ? MONTHS_AFTER_REPEATED_FAILURE : MONTHS_AFTER_FIRST_FAILURE);
     }
 
     /**

@@ -116,6 +116,29 @@ public class DesignationSteps {
         });
     }
 
+    // ------------------------------------------------------------------ 表23 送达
+
+    /**
+     * 送达 of the 评估不合格告知书: the institution signs for it online (电子送达, today), or staff record how and when it
+     * was delivered (直接送达 at the window, 邮寄送达 by the postal receipt's date, 电子送达). The bars count from this day.
+     */
+    public record NoticeDeliveryInput(String method, String recipient, String recipientPhone, LocalDate deliveredOn) {
+    }
+
+    public Mono<Application> recordNoticeDelivery(String caseNumber, Caller caller, NoticeDeliveryInput in) {
+        return withDossier(caseNumber, caller).flatMap(app -> {
+            LocalDate today = today();
+            if (!caller.isStaff() && in.deliveredOn() != null && !in.deliveredOn().equals(today)) {
+                return Mono.error(Dossiers.refused(List.of(Reason.at("签收日期", "institution-today",
+                        "申请机构在线签收的，签收日期为签收当日（" + today + "）"))));
+            }
+            Dossier.NoticeDelivery delivery = new Dossier.NoticeDelivery(in.method(), in.recipient(), in.recipientPhone(),
+                    in.deliveredOn() == null ? today : in.deliveredOn(), caller.subject(), clock.instant());
+            return dossiers.change(app.kase().getId(), d -> d.recordNoticeDelivery(delivery, today))
+                    .map(d -> new Application(app.kase(), d));
+        });
+    }
+
     // ------------------------------------------------------------------ 公示
 
     /**

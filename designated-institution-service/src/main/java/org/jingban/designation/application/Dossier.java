@@ -41,6 +41,31 @@ public class Dossier {
                             String concludedBy, boolean passed) {
     }
 
+    /**
+     * 送达 of the 评估不合格告知书 (表23's 签收人, 签收人联系电话, 签收日期): how it reached the institution and the day it
+     * did — the day the bars count from (seed 002 §二十五–二十六 组织评估③ "自结果告知送达之日起"). The phone is personal
+     * data: views mask it.
+     */
+    public record NoticeDelivery(String method, String recipient, String recipientPhone, LocalDate deliveredOn,
+                                 String recordedBy, Instant recordedAt) {
+
+        /** 直接送达 (at the window, 签收 on the office's copy), 邮寄送达 (the date on the postal receipt), 电子送达. */
+        public static final List<String> METHODS = List.of("直接送达", "邮寄送达", "电子送达");
+        /** What the institution itself does online: it signs for the notice it has (电子签收). */
+        public static final String ELECTRONIC = "电子送达";
+
+        /** The phone as views show it: a mobile's first 3 and last 4 digits; a fixed line (an office's) as it is. */
+        public String maskedPhone() {
+            return recipientPhone == null || recipientPhone.startsWith("0") ? recipientPhone
+                    : org.jingban.platform.identifiers.Masking.mobile(recipientPhone);
+        }
+
+        @Override
+        public String toString() {
+            return "NoticeDelivery[" + method + ", " + deliveredOn + "]";
+        }
+    }
+
     /** 协商谈判 and, when agreed, the scope; the agreement is signed within 5 working days ({@code signBy}). */
     public record Negotiation(boolean agreed, List<String> scope, String remark, String negotiatedBy,
                               LocalDate negotiatedOn, LocalDate signBy) {
@@ -60,6 +85,7 @@ public class Dossier {
     private Publicity publicity;
     private List<Objection> objections;
     private Negotiation negotiation;
+    private NoticeDelivery noticeDelivery;
     private String agreementNumber;
     private String institutionCode;
     private Instant createdAt;
@@ -92,6 +118,29 @@ public class Dossier {
         }
         if (found.isEmpty()) {
             evaluation = e;
+        }
+        return found;
+    }
+
+    /**
+     * 送达 of the 评估不合格告知书 (表23), recorded once: only after a failed evaluation, on a day neither before the
+     * notice was issued (the evaluation day, its 经办日期) nor after today.
+     */
+    public List<Reason> recordNoticeDelivery(NoticeDelivery delivery, LocalDate today) {
+        List<Reason> found = new ArrayList<>();
+        if (evaluation == null || evaluation.passed()) {
+            found.add(Reason.of("notice.none", "本申请没有评估不合格告知书"));
+        } else if (noticeDelivery != null) {
+            found.add(Reason.of("notice.delivered", "评估不合格告知书已于" + noticeDelivery.deliveredOn() + "送达（"
+                    + noticeDelivery.method() + "）"));
+        } else if (delivery.deliveredOn().isBefore(evaluation.evaluatedOn())) {
+            found.add(Reason.at("签收日期", "before-notice", "签收日期不能早于告知书经办日期" + evaluation.evaluatedOn()));
+        }
+        if (delivery.deliveredOn().isAfter(today)) {
+            found.add(Reason.at("签收日期", "in-future", "签收日期不能晚于今天"));
+        }
+        if (found.isEmpty()) {
+            noticeDelivery = delivery;
         }
         return found;
     }
@@ -223,6 +272,7 @@ public class Dossier {
     public Publicity getPublicity() { return publicity; }
     public List<Objection> getObjections() { return List.copyOf(objections); }
     public Negotiation getNegotiation() { return negotiation; }
+    public NoticeDelivery getNoticeDelivery() { return noticeDelivery; }
     public String getAgreementNumber() { return agreementNumber; }
     public String getInstitutionCode() { return institutionCode; }
     public Instant getCreatedAt() { return createdAt; }

@@ -17,7 +17,8 @@ public record DossierView(String caseNumber, String itemCode, String kind, Strin
                           String regionCode, String status, String statusLabel, String currentStage,
                           LocalDate submittedOn, LocalDate acceptedOn, LocalDate supplementDue, LocalDate dueDate,
                           List<Reason> reasons, Evaluation evaluation, Publicity publicity, List<Objection> objections,
-                          Negotiation negotiation, String agreementNumber, String institutionCode) {
+                          NoticeDelivery noticeDelivery, Negotiation negotiation, String agreementNumber,
+                          String institutionCode) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Evaluation(String result, String method, String evaluator, String findings, List<String> reasons,
@@ -33,6 +34,15 @@ public record DossierView(String caseNumber, String itemCode, String kind, Strin
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Objection(int no, String objector, String content, LocalDate filedOn, String resolution,
                             String resolutionText, LocalDate resolvedOn) {
+    }
+
+    /**
+     * 表23's 送达: how and when, who signed (the phone masked) and the first day a new application is possible (3 or 12
+     * months after {@code deliveredOn}); {@code delivered} false while the notice waits to be signed for.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NoticeDelivery(boolean delivered, String method, String recipient, String recipientPhone,
+                                 LocalDate deliveredOn, LocalDate reapplyFrom) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,8 +67,15 @@ public record DossierView(String caseNumber, String itemCode, String kind, Strin
                         staff ? o.objector() : null, o.content(), o.filedOn(),
                         o.resolution() == null ? null : o.resolution() == Dossier.Resolution.UPHELD ? "成立" : "不成立",
                         o.resolutionText(), o.resolvedOn())).toList(),
+                e == null || e.passed() ? null : delivery(d.getNoticeDelivery(), e.repeat()),
                 n == null ? null : new Negotiation(n.agreed() ? "达成一致" : "未达成一致",
                         n.scope().stream().map(Scopes::label).toList(), n.remark(), n.negotiatedOn(), n.signBy()),
                 d == null ? null : d.getAgreementNumber(), d == null ? null : d.getInstitutionCode());
+    }
+
+    static NoticeDelivery delivery(Dossier.NoticeDelivery n, boolean repeat) {
+        return n == null ? new NoticeDelivery(false, null, null, null, null, null)
+                : new NoticeDelivery(true, n.method(), n.recipient(), n.maskedPhone(), n.deliveredOn(),
+                DesignationRules.reapplyFrom(n.deliveredOn(), repeat));
     }
 }

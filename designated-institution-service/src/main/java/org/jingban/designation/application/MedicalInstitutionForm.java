@@ -23,7 +23,7 @@ public record MedicalInstitutionForm(
         @JsonProperty("实际控制人信息(姓名、身份证号、联系方式)") Contact controller,
         @JsonProperty("医疗机构成立时间") String foundedOn,
         @JsonProperty("医疗机构性质") String nature,
-        @JsonProperty("医疗机构等级") String grade,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "一级、二级、三级（可含甲乙丙等）或未定级", example = "二级甲等") @JsonProperty("医疗机构等级") String grade,
         @JsonProperty("医疗机构类别") String category,
         @JsonProperty("统一社会信用代码") String creditCode,
         @JsonProperty("注册地址") String registeredAddress,

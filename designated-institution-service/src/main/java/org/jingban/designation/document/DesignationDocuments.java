@@ -129,8 +129,10 @@ public class DesignationDocuments {
         put(m, "协议范围", a.getScope().stream().map(Scopes::label).toList());
         put(m, "异地就医直接结算", a.getOffsiteSettlement().isEmpty() ? null : a.getOffsiteSettlement());
         put(m, "协议有效期", a.getValidFrom() + "至" + a.getValidUntil());
-        put(m, "签订日期", a.getValidFrom().toString());
+        // an agreement imported at go-live was signed on paper on a day this system does not know
+        put(m, "签订日期", a.isImported() ? null : a.getValidFrom().toString());
         put(m, "受理号", a.getCaseNumber());
+        put(m, "备注", a.isImported() ? "系统上线前已签订的医保协议（导入）" : null);
         return issueOnce(a.getInstitutionCode() + ":agreement:" + a.getAgreementNumber(), "agreement", "医疗保障定点服务协议",
                 a.getAgreementNumber(), a.getRegionCode(), m);
     }
@@ -184,8 +186,8 @@ public class DesignationDocuments {
                 put(m, "整改建议", e.suggestions());
                 put(m, "备注", List.of("本告知书一式两份，一份送达申请机构，一份由经办机构留存",
                         "自初次评估结果送达起，整改3个月后可再次申请评估；再次评估仍不合格的，12个月内不得再次申请。"));
-                put(m, "可再次申请日期", e.evaluatedOn().plusMonths(e.repeat() ? DesignationRules.MONTHS_AFTER_REPEATED_FAILURE
-                        : DesignationRules.MONTHS_AFTER_FIRST_FAILURE).toString());
+                // the bars run from the 送达 (签收日期), which comes after this document is sealed: the date a new
+                // application is possible is in the 签收 block (receipt), not in the sealed content
                 put(m, "经办日期", e.evaluatedOn().toString());
             }
             default -> {
@@ -194,6 +196,30 @@ public class DesignationDocuments {
         // the office as it seals (its certificate's and the seal's officeName); the phone is the catalog's for the region
         put(m, "经办机构", offices.name(region));
         put(m, "联系电话", catalog.office(region).map(Office::consultPhone).orElse(null));
+        return m;
+    }
+
+    /**
+     * The 签收 block of 表23 as served next to the sealed document (签收人, 签收人联系电话 masked, 签收日期, 送达方式, 可再次申请
+     * 日期), or {"送达状态": "尚未送达"}; null for the other forms, whose 签收 is on paper.
+     */
+    public static Map<String, Object> receipt(String form, Dossier d) {
+        if (!"23".equals(form) || d == null || d.getEvaluation() == null || d.getEvaluation().passed()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        Dossier.NoticeDelivery n = d.getNoticeDelivery();
+        if (n == null) {
+            m.put("送达状态", "尚未送达");
+            m.put("说明", "自告知书送达之日起计算再次申请的期限；请签收本告知书");
+            return m;
+        }
+        m.put("送达状态", "已送达");
+        m.put("送达方式", n.method());
+        m.put("签收人", n.recipient());
+        put(m, "签收人联系电话", n.maskedPhone());
+        m.put("签收日期", n.deliveredOn().toString());
+        m.put("可再次申请日期", DesignationRules.reapplyFrom(n.deliveredOn(), d.getEvaluation().repeat()).toString());
         return m;
     }
 

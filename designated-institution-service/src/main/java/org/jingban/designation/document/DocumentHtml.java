@@ -11,16 +11,24 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class DocumentHtml {
 
+    /** 表23's 签收 lines, printed first in the receipt block (blank until the 送达 is recorded). */
+    private static final List<String> SIGNATURE = List.of("签收人", "签收人联系电话", "签收日期");
+
     private DocumentHtml() {
     }
 
     public static String render(IssuedDocument doc) {
+        return render(DocumentView.of(doc, null));
+    }
+
+    /** With the 签收 block (表23) after the seal: what was recorded, or blank lines to sign on paper. */
+    public static String render(DocumentView doc) {
         StringBuilder html = new StringBuilder(2048);
         html.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(doc.title())).append("</title><style>body{font-family:serif;max-width:720px;margin:2em auto}"
                         + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:6px;text-align:left;"
                         + "vertical-align:top}th{width:30%}.seal{margin-top:2em;text-align:right}.sig{font-size:10px;"
-                        + "word-break:break-all;color:#555}</style></head><body>");
+                        + "word-break:break-all;color:#555}.receipt{margin-top:1em}</style></head><body>");
         html.append("<h1>").append(escape(doc.title())).append("</h1>");
         html.append("<p>编号：").append(escape(doc.number())).append("</p><table>");
         for (Map.Entry<String, Object> field : doc.content().entrySet()) {
@@ -36,6 +44,20 @@ public final class DocumentHtml {
                     .append(escape(String.valueOf(doc.seal().signedAt()))).append("</p><p class=\"sig\">")
                     .append(escape(doc.seal().algorithm())).append(" ").append(escape(doc.seal().certificateSerial()))
                     .append("<br>").append(escape(doc.seal().value())).append("</p></div>");
+        }
+        if (doc.receipt() != null) {
+            html.append("<table class=\"receipt\">");
+            Map<String, Object> r = doc.receipt();
+            for (String key : SIGNATURE) {
+                html.append("<tr><th>").append(escape(key)).append("</th><td>").append(value(r.get(key))).append("</td></tr>");
+            }
+            for (Map.Entry<String, Object> field : r.entrySet()) {
+                if (!SIGNATURE.contains(field.getKey())) {
+                    html.append("<tr><th>").append(escape(field.getKey())).append("</th><td>").append(value(field.getValue()))
+                            .append("</td></tr>");
+                }
+            }
+            html.append("</table>");
         }
         return html.append("</body></html>").toString();
     }

@@ -178,9 +178,10 @@ class DesignationApplicationTest {
     }
 
     @Test
-    void a_failed_evaluation_bars_a_new_application_for_3_months_and_a_repeated_failure_for_12() {
+    void a_failed_evaluation_bars_a_new_application_for_3_months_from_the_notice_delivery_and_a_repeated_failure_for_12() {
         clock.on("2026-03-02");
         String uscc = uscc();
+        String inst = TestTokens.institution(uscc);
         String first = Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
                 .isAccepted()).get("caseNumber").asString();
         d.ok("/cases/" + first + "/accept", wuwei.clerk(), null);
@@ -193,17 +194,55 @@ class DesignationApplicationTest {
                 "整改建议", List.of("设立医保专区并明确标示")));
         assertThat(failed.get("status").asString()).isEqualTo("REFUSED");
         assertThat(failed.get("evaluation").get("round").asString()).isEqualTo("初次评估");
+        assertThat(failed.get("noticeDelivery").get("delivered").asBoolean()).isFalse();
         // the evaluation-failed message names the reason: the refused event carries it
         events.awaitEvent(e -> e.type().equals(CaseEvents.REFUSED) && e.dataJson().contains(first)
                 && e.dataJson().contains("未设立医保/非医保专区"), Duration.ofSeconds(30));
 
-        // seed 002 §二十六 组织评估③, 表23 备注2: 自结果告知送达之日起，整改3个月后可再次申请评估
-        clock.on("2026-06-01");
+        // seed 002 §二十六 组织评估③ "自结果告知送达之日起，整改3个月后可再次申请评估": until the notice is delivered the
+        // 3 months have not begun — months after the evaluation, a new application is still refused, saying why
+        clock.on("2026-03-05");
+        JsonNode early = Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
+                .isEqualTo(422));
+        assertThat(early.findValuesAsString("code")).containsExactly("barred-3-months");
+        assertThat(early.findValuesAsString("message").get(0)).contains("尚未送达", "自告知书送达之日起");
+
+        // 表23 签收: the clerk records the 邮寄送达 by the postal receipt's date (03-04); never before the notice, never
+        // tomorrow, and only by the 送达方式 the office uses
+        Map<String, Object> byPost = new java.util.HashMap<>(Map.of("送达方式", "邮寄送达", "签收人", "郑店长",
+                "签收人联系电话", "13709359876", "签收日期", "2026-03-01"));
+        assertThat(Designations.body(d.post("/applications/" + first + "/documents/23/delivery", wuwei.clerk(), byPost)
+                .expectStatus().isEqualTo(422)).findValuesAsString("code")).containsExactly("before-notice");
+        byPost.put("签收日期", "2026-03-06");
+        assertThat(Designations.body(d.post("/applications/" + first + "/documents/23/delivery", wuwei.clerk(), byPost)
+                .expectStatus().isEqualTo(422)).findValuesAsString("code")).containsExactly("in-future");
+        assertThat(Designations.body(d.post("/applications/" + first + "/documents/23/delivery", wuwei.clerk(),
+                Map.of("送达方式", "口头告知", "签收人", "郑店长")).expectStatus().isBadRequest()).findValuesAsString("field"))
+                .containsExactlyInAnyOrder("送达方式", "签收人联系电话", "签收日期");
+        // another institution does not see the notice at all
+        d.post("/applications/" + first + "/documents/23/delivery", TestTokens.institution(uscc()),
+                Map.of("签收人", "冒名", "签收人联系电话", "13709350000")).expectStatus().isNotFound();
+        byPost.put("签收日期", "2026-03-04");
+        JsonNode delivered = Designations.body(d.post("/applications/" + first + "/documents/23/delivery", wuwei.clerk(),
+                byPost).expectStatus().isOk());
+        // the 签收 block beside the sealed notice: the phone masked, the first day to apply again = 03-04 + 3 months
+        assertThat(delivered.get("receipt").get("签收日期").asString()).isEqualTo("2026-03-04");
+        assertThat(delivered.get("receipt").get("签收人联系电话").asString()).isEqualTo("137****9876");
+        assertThat(delivered.get("receipt").get("可再次申请日期").asString()).isEqualTo("2026-06-04");
+        assertThat(d.get("/applications/" + first, inst).get("noticeDelivery").get("reapplyFrom").asString())
+                .isEqualTo("2026-06-04");
+        // delivered once: the institution's own 签收 afterwards changes nothing
+        assertThat(Designations.body(d.post("/applications/" + first + "/documents/23/delivery", inst, Map.of(
+                "签收人", "郑店长", "签收人联系电话", "13709359876")).expectStatus().isEqualTo(422))
+                .findValuesAsString("code")).containsExactly("notice.delivered");
+
+        // 3 months from the 送达 (03-04), not from the evaluation (03-02): 06-03 still barred, 06-04 open
+        clock.on("2026-06-03");
         JsonNode barred = Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
                 .isEqualTo(422));
         assertThat(barred.findValuesAsString("code")).containsExactly("barred-3-months");
-        assertThat(barred.findValuesAsString("message").get(0)).contains("2026-06-02");
-        clock.on("2026-06-02");
+        assertThat(barred.findValuesAsString("message").get(0)).contains("2026-03-04送达", "2026-06-04");
+        clock.on("2026-06-04");
         String second = Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
                 .isAccepted()).get("caseNumber").asString();
         d.ok("/cases/" + second + "/accept", wuwei.clerk(), null);
@@ -212,14 +251,27 @@ class DesignationApplicationTest {
                 "整改建议", List.of("建立药品进销存台账")));
         assertThat(again.get("evaluation").get("round").asString()).isEqualTo("再次评估");
 
-        // 表23 备注2: 再次评估仍不合格的，12个月内不得再次申请
-        clock.on("2026-12-01");
-        assertThat(Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
-                .isEqualTo(422)).findValuesAsString("code")).containsExactly("barred-12-months");
-        clock.on("2027-06-01");
-        assertThat(Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
-                .isEqualTo(422)).findValuesAsString("message").get(0)).contains("2027-06-02");
-        clock.on("2027-06-02");
+        // 表23 备注2 "再次评估仍不合格的，12个月内不得再次申请": the institution signs for the notice online six days later
+        // (电子送达, today): neither another 送达方式 nor another day is the institution's to give
+        clock.on("2026-06-10");
+        assertThat(Designations.body(d.post("/applications/" + second + "/documents/23/delivery", inst, Map.of(
+                "送达方式", "直接送达", "签收人", "郑店长", "签收人联系电话", "13709359876")).expectStatus().isBadRequest())
+                .findValuesAsString("code")).containsExactly("institution-electronic");
+        assertThat(Designations.body(d.post("/applications/" + second + "/documents/23/delivery", inst, Map.of(
+                "签收人", "郑店长", "签收人联系电话", "13709359876", "签收日期", "2026-06-05")).expectStatus().isEqualTo(422))
+                .findValuesAsString("code")).containsExactly("institution-today");
+        JsonNode signed = Designations.body(d.post("/applications/" + second + "/documents/23/delivery", inst, Map.of(
+                "签收人", "郑店长", "签收人联系电话", "13709359876")).expectStatus().isOk());
+        assertThat(signed.get("receipt").get("送达方式").asString()).isEqualTo("电子送达");
+        assertThat(signed.get("receipt").get("签收日期").asString()).isEqualTo("2026-06-10");
+        assertThat(signed.get("receipt").get("可再次申请日期").asString()).isEqualTo("2027-06-10");
+
+        clock.on("2027-06-09");
+        JsonNode stillBarred = Designations.body(d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus()
+                .isEqualTo(422));
+        assertThat(stillBarred.findValuesAsString("code")).containsExactly("barred-12-months");
+        assertThat(stillBarred.findValuesAsString("message").get(0)).contains("2026-06-10送达", "2027-06-10");
+        clock.on("2027-06-10");
         d.applyPharmacy(d.pharmacy(uscc, "凉州百姓大药房", LIANGZHOU)).expectStatus().isAccepted();
     }
 

@@ -139,16 +139,36 @@ class DocumentsTest {
         http.get().uri(Designations.BASE + "/applications/" + no + "/documents/22").headers(h -> h.setBearerAuth(inst))
                 .exchange().expectStatus().isNotFound();
 
-        // 表23 after a failed evaluation: reasons and 整改建议, the date a new application is possible
+        // 表23 after a failed evaluation: reasons and 整改建议; its 签收 block waits for the 送达 (seed 002 §二十五
+        // 组织评估③: the bars run "自结果告知送达之日起", so the sealed notice carries no date to apply again)
         d.ok("/applications/" + no + "/evaluation", wuwei.reviewer(), Map.of("结果", "不合格", "评估方式", "评估小组",
                 "评估意见", "现场评估", "不合格理由", List.of("住院信息系统未与医保信息平台对接"),
                 "整改建议", List.of("完成信息系统接口改造", "补充医保管理制度")));
         JsonNode failed = d.get("/applications/" + no + "/documents/23", inst);
         assertThat(failed.get("title").asString()).isEqualTo("甘肃省新增定点医药机构评估不合格告知书");
         assertThat(failed.get("content").get("评估结果").asString()).isEqualTo("初次评估不合格");
-        assertThat(failed.get("content").get("可再次申请日期").asString()).isEqualTo("2026-10-06");
+        assertThat(failed.get("content").get("经办日期").asString()).isEqualTo("2026-07-06");
+        assertThat(failed.get("content").has("可再次申请日期")).isFalse();
+        assertThat(failed.get("receipt").get("送达状态").asString()).isEqualTo("尚未送达");
         assertThat(sealChecks(failed)).isTrue();
-        assertThat(html("/applications/" + no + "/documents/23/html", wuwei.clerk())).contains("完成信息系统接口改造");
+        assertThat(html("/applications/" + no + "/documents/23/html", wuwei.clerk())).contains("完成信息系统接口改造", "签收人");
+
+        // 直接送达 at the window two days later: the 签收 fills the block beside the seal, the sealed content is unchanged
+        clock.on("2026-07-08");
+        JsonNode delivered = d.ok("/applications/" + no + "/documents/23/delivery", wuwei.clerk(), Map.of("送达方式", "直接送达",
+                "签收人", "赵联系", "签收人联系电话", "13809351234", "签收日期", "2026-07-08"));
+        assertThat(delivered.get("seal").get("value").asString()).isEqualTo(failed.get("seal").get("value").asString());
+        assertThat(sealChecks(delivered)).isTrue();
+        JsonNode signedFor = d.get("/applications/" + no + "/documents/23", inst).get("receipt");
+        assertThat(signedFor.get("送达方式").asString()).isEqualTo("直接送达");
+        assertThat(signedFor.get("签收日期").asString()).isEqualTo("2026-07-08");
+        assertThat(signedFor.get("可再次申请日期").asString()).isEqualTo("2026-10-08");
+        String printed = html("/applications/" + no + "/documents/23/html", inst);
+        assertThat(printed).contains("2026-07-08", "138****1234", "赵联系").doesNotContain("13809351234");
+        // 签收人 is a person's name: markup is refused at the door
+        assertThat(Designations.body(d.post("/applications/" + no + "/documents/23/delivery", inst, Map.of("签收人",
+                "<b>赵</b>", "签收人联系电话", "13809351234")).expectStatus().isBadRequest()).findValuesAsString("field"))
+                .containsExactly("签收人");
         // another institution sees none of it
         http.get().uri(Designations.BASE + "/applications/" + no + "/documents/23")
                 .headers(h -> h.setBearerAuth(TestTokens.institution(TestIdentities.randomUnitCode(WUWEI))))

@@ -302,8 +302,7 @@ public final class AuthorizationMatrix {
                     : "date".equals(schema.path("format").asString("")) ? "2026-03-02"
                     : name.toLowerCase(Locale.ROOT).contains("region") || name.contains("区划") ? "620600"
                     : "integer".equals(schema.path("type").asString("")) ? "1" : "示例";
-            query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value); // the client encodes it
         }
         return query.toString();
     }

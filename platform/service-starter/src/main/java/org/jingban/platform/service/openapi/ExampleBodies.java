@@ -161,6 +161,9 @@ final class ExampleBodies {
                 .contains(n)) {
             return "100.00";
         }
+        if (n.contains("面积")) {
+            return "1200"; // 平方米
+        }
         if (n.equals("quantity") || n.contains("人数") || n.contains("床位数") || n.contains("数量")) {
             return "1";
         }
