@@ -67,6 +67,20 @@ public class InstitutionCodes {
     /** H or P, the 6-digit 行政区划, the 5-digit sequence. */
     public static final java.util.regex.Pattern LAYOUT = java.util.regex.Pattern.compile("[HP]\\d{6}\\d{5}");
 
+    /**
+     * A 机构编码 as it enters in a path (issue "Input hygiene": every identifier is validated first, a 400 naming it, not a
+     * 404): the national layout, or the 统一社会信用代码 an institution is known by before its designation.
+     */
+    public static String checkedPathCode(String institutionCode) {
+        String code = institutionCode == null ? "" : institutionCode.strip();
+        if (!LAYOUT.matcher(code).matches() && !org.jingban.platform.identifiers.UnifiedSocialCreditCode.isValid(code)) {
+            throw org.jingban.platform.web.problem.ProblemException.validation(java.util.List.of(
+                    new org.jingban.platform.web.problem.Violation("institutionCode", "invalid-institution-code",
+                            "机构编码应为H（医疗机构）或P（零售药店）、6位行政区划代码和5位顺序号，或统一社会信用代码")));
+        }
+        return code;
+    }
+
     private Mono<Counter> counter(String key, Update update) {
         // the first-of-a-区划 upsert race: both insert, one gets a duplicate key and retries onto the existing counter
         return Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), update,

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import org.jingban.designation.agreement.InstitutionCodes;
 
 /**
  * The documents (表19–表23, the 医保协议) as data and as printable HTML, sealed by the office; the offices' certificates
@@ -152,6 +153,7 @@ public class DocumentHandlers {
     @Operation(summary = "医保协议文书（数据与电子签章）", description = "协议编号、双方、机构编码、协议范围、有效期")
     @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<IssuedDocument> agreement(@PathVariable String institutionCode, Caller caller) {
+        InstitutionCodes.checkedPathCode(institutionCode);
         return agreements.byInstitutionCode(institutionCode)
                 .transform(Authorize.visibleToAny(caller, AgreementHandlers::owners))
                 .flatMap(documents::agreement);
@@ -161,6 +163,7 @@ public class DocumentHandlers {
     @Operation(summary = "医保协议文书（可打印 HTML）")
     @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<String> agreementHtml(@PathVariable String institutionCode, Caller caller) {
+        InstitutionCodes.checkedPathCode(institutionCode);
         return agreement(institutionCode, caller).map(DocumentHtml::render);
     }
 

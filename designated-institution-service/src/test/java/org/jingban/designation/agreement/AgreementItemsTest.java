@@ -182,4 +182,17 @@ class AgreementItemsTest {
         http.get().uri(Designations.BASE + "/agreements/" + code)
                 .headers(h -> h.setBearerAuth(TestTokens.clerk("clerk-sp", SONGPAN))).exchange().expectStatus().isNotFound();
     }
+
+    @Test
+    void a_malformed_institution_code_in_the_path_is_a_400_naming_it_not_a_404() {
+        // issue "Input hygiene": every identifier is validated where it enters, the path included
+        for (String path : new String[] {"/agreements/H6206X", "/agreements/H62060200001X/document",
+                "/agreements/机构/settlement-permission?scope=OUTPATIENT"}) {
+            http.get().uri(Designations.BASE + path)
+                    .headers(h -> h.setBearerAuth(TestTokens.clerk("clerk-ww", "620600"))).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.violations[0].field").isEqualTo("institutionCode")
+                    .jsonPath("$.violations[0].code").isEqualTo("invalid-institution-code");
+        }
+    }
 }

@@ -90,7 +90,7 @@ public final class AuthorizationMatrix {
     private Stream<DynamicNode> operation(String method, String path, JsonNode operation) {
         boolean hasBody = WITH_BODY.contains(method) && operation.has("requestBody");
         if (operation.path(AccessDocumentation.PUBLIC).asBoolean(false)) {
-            String uri = fill(path, Map.of());
+            String uri = fill(path, documentedPathExamples(operation, Map.of()));
             return Stream.of(DynamicTest.dynamicTest("public: served without a token",
                     () -> expectNot(call(operation, method, uri, null, hasBody), "no token on a public operation", 401, 403)));
         }
@@ -112,7 +112,7 @@ public final class AuthorizationMatrix {
                 throw new AssertionError(method + " " + path + " addresses one party's object: give MatrixFixtures an object for it");
             }));
         }
-        String uri = fill(path, object == null ? Map.of() : object.pathVariables());
+        String uri = fill(path, documentedPathExamples(operation, object == null ? Map.of() : object.pathVariables()));
         Owner owner = object == null ? null : object.owner();
         String region = owner != null && owner.region() != null ? owner.region() : "620600";
 
@@ -387,6 +387,18 @@ public final class AuthorizationMatrix {
             case OPS -> TestTokens.ops("matrix-ops");
             case SYSTEM -> TestTokens.system("matrix-client", "matrix:no-such-scope");
         };
+    }
+
+    /** The fixture's path variables, and for the others the document's example (an identifier of the right kind). */
+    private static Map<String, String> documentedPathExamples(JsonNode operation, Map<String, String> fixture) {
+        Map<String, String> variables = new java.util.HashMap<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("path".equals(parameter.path("in").asString("")) && parameter.has("example")) {
+                variables.put(parameter.path("name").asString(), parameter.path("example").asString());
+            }
+        }
+        variables.putAll(fixture);
+        return variables;
     }
 
     private static String fill(String path, Map<String, String> variables) {

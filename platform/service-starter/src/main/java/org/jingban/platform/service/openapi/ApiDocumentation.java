@@ -89,6 +89,7 @@ public class ApiDocumentation implements OperationCustomizer, GlobalOpenApiCusto
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             successCodes(operation);
             example(operation, examples);
+            pathExamples(operation);
         }));
     }
 
@@ -102,6 +103,18 @@ public class ApiDocumentation implements OperationCustomizer, GlobalOpenApiCusto
         responses.addApiResponse("201", new ApiResponse().description("即时办结：办件已办结，result 为办理结果").content(content));
         responses.addApiResponse("202", new ApiResponse().description("已受理，等待办理：办件号与当前环节、承诺办结日期")
                 .content(content));
+    }
+
+    /** A path variable that is an identifier gets an example of its kind (a 机构编码, a 证件号码 …). */
+    private static void pathExamples(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().forEach(parameter -> {
+            if ("path".equals(parameter.getIn()) && parameter.getExample() == null) {
+                ExampleBodies.identifier(parameter.getName()).ifPresent(parameter::setExample);
+            }
+        });
     }
 
     private static void example(Operation operation, ExampleBodies examples) {
