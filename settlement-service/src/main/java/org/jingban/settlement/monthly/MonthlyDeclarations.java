@@ -162,7 +162,7 @@ public class MonthlyDeclarations {
         List<String> steps = item.steps() == null ? List.of() : item.steps();
         List<StageSpec> inserted = new ArrayList<>();
         inserted.add(new StageSpec(FINANCE_REVIEW, StageKind.FINANCE_REVIEW, null));
-        inserted.add(new StageSpec(DIRECTOR_APPROVAL, StageKind.REVIEW, null));
+        inserted.add(new StageSpec(DIRECTOR_APPROVAL, StageKind.APPROVAL, null));
         if (steps.contains(PAYMENT)) {
             return new StageInsertion(PAYMENT, inserted);
         }

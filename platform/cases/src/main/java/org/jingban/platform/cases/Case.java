@@ -589,10 +589,10 @@ public class Case extends AggregateDocument {
         Stage stage = stages.get(index).start(today);
         stages.set(index, stage);
         boolean reviewed = stages.stream().anyMatch(s -> s.done()
-                && (s.kind() == StageKind.REVIEW || s.kind() == StageKind.FINANCE_REVIEW));
+                && (s.kind() == StageKind.REVIEW || s.kind() == StageKind.FINANCE_REVIEW || s.kind() == StageKind.APPROVAL));
         status = switch (stage.kind()) {
             case APPLICATION, ACCEPTANCE -> CaseStatus.SUBMITTED;
-            case REVIEW, FINANCE_REVIEW -> CaseStatus.UNDER_REVIEW;
+            case REVIEW, FINANCE_REVIEW, APPROVAL -> CaseStatus.UNDER_REVIEW;
             case PAYMENT -> CaseStatus.PAYING;
             case COMPLETION, OTHER -> reviewed ? CaseStatus.APPROVED : CaseStatus.ACCEPTED;
         };

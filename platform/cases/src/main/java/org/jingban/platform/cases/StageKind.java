@@ -12,8 +12,10 @@ public enum StageKind {
     APPLICATION(EnumSet.of(ActorRole.APPLICANT, ActorRole.CLERK, ActorRole.SYSTEM)),
     /** 受理 */
     ACCEPTANCE(EnumSet.of(ActorRole.CLERK, ActorRole.SYSTEM)),
-    /** 审核 / 审批 (incl. 负责人审批) */
+    /** 审核 / 审批 */
     REVIEW(EnumSet.of(ActorRole.REVIEWER, ActorRole.DIRECTOR, ActorRole.SYSTEM)),
+    /** 负责人审批 (经办机构负责人审批 before a payment): the head of the office, no one else and no machine */
+    APPROVAL(EnumSet.of(ActorRole.DIRECTOR)),
     /** 财务复核 */
     FINANCE_REVIEW(EnumSet.of(ActorRole.FINANCE)),
     /** 拨付 */
@@ -25,7 +27,7 @@ public enum StageKind {
 
     /** The duties one person may hold only one of on a 较高风险/高风险 case (岗位分离). */
     /** Stages one person may not hold two of on a 较高风险/高风险 case: who reviews does not pay out. */
-    public static final Set<StageKind> SEPARATED_DUTIES = EnumSet.of(ACCEPTANCE, REVIEW, FINANCE_REVIEW, PAYMENT);
+    public static final Set<StageKind> SEPARATED_DUTIES = EnumSet.of(ACCEPTANCE, REVIEW, FINANCE_REVIEW, APPROVAL, PAYMENT);
 
     private final Set<ActorRole> roles;
 
@@ -39,7 +41,7 @@ public enum StageKind {
 
     /**
      * Reads a stage name from the catalog or a service. Order matters: 受理审核 is an acceptance,
-     * 财务复核 a finance review, 负责人审批 a review.
+     * 财务复核 a finance review, 负责人审批 the head's approval.
      */
     public static StageKind of(String name) {
         if (name.contains("受理")) {
@@ -47,6 +49,9 @@ public enum StageKind {
         }
         if (name.contains("复核")) {
             return FINANCE_REVIEW;
+        }
+        if (name.contains("负责人") && (name.contains("审批") || name.contains("核批") || name.contains("审签"))) {
+            return APPROVAL;
         }
         if (name.contains("审核") || name.contains("审批")) {
             return REVIEW;

@@ -93,7 +93,7 @@ class CaseGoingThroughItsChainTest {
         assertThat(c.getStages()).extracting(Stage::name)
                 .containsExactly("申请", "受理", "对账", "审核", "财务复核", "负责人审批", "拨付", "办结");
         assertThat(c.getStages()).extracting(Stage::kind).containsExactly(StageKind.APPLICATION, StageKind.ACCEPTANCE,
-                StageKind.OTHER, StageKind.REVIEW, StageKind.FINANCE_REVIEW, StageKind.REVIEW, StageKind.PAYMENT,
+                StageKind.OTHER, StageKind.REVIEW, StageKind.FINANCE_REVIEW, StageKind.APPROVAL, StageKind.PAYMENT,
                 StageKind.COMPLETION);
         assertThat(c.stageDeadline(LocalDate.of(2025, 11, 3), CALENDAR, 2).dueDate()).isEqualTo(LocalDate.of(2025, 11, 10));
         assertThat(c.getStatus()).isEqualTo(CaseStatus.ACCEPTED);

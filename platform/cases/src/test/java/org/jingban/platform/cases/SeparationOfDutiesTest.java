@@ -95,4 +95,32 @@ class SeparationOfDutiesTest {
         assertThat(((Outcome.Refused) outcome).refusal().reasons()).extracting(Reason::message)
                 .containsExactly("本事项为较高风险事项，「审核」须由工作人员办理");
     }
+
+    @Test
+    void only_the_head_of_the_office_approves_and_not_the_one_who_reviewed_or_checked_the_finances() {
+        // given a 高风险 settlement with 财务复核 and 负责人审批 before 拨付 (the risk point of 622036010001: "负责人、经办机构
+        // 负责人审批时…"), accepted, reviewed and finance-checked
+        SubmitCase command = application(settlement())
+                .withExtraStages(StageInsertion.before("拨付", StageSpec.of("财务复核"), StageSpec.of("负责人审批")));
+        Case c = Case.submit("case-1", "620600-20251103-000001", settlement(), command, on(2025, 11, 3));
+        c.accept(CLERK, on(2025, 11, 3), CALENDAR).events();
+        c.advance(REVIEWER, "审核", null, on(2025, 11, 5), CALENDAR).events();
+        c.advance(FINANCE, "财务复核", null, on(2025, 11, 6), CALENDAR).events();
+        assertThat(c.currentStageName()).isEqualTo("负责人审批");
+        assertThat(StageKind.of("负责人审批")).isEqualTo(StageKind.APPROVAL);
+
+        // when a reviewer, or the system, tries the head's approval: refused by role
+        assertThat(((Outcome.Refused) c.advance(CaseActor.staff("reviewer-02", "孙审核", ActorRole.REVIEWER, WUWEI),
+                "负责人审批", null, on(2025, 11, 7), CALENDAR)).refusal().reasons()).extracting(Reason::code)
+                .contains("case.role-not-allowed");
+        assertThat(c.advance(CaseActor.SYSTEM, "负责人审批", null, on(2025, 11, 7), CALENDAR).refused()).isTrue();
+        // nor the director who already did the review in a small office
+        CaseActor directorWhoReviewed = CaseActor.staff("reviewer-01", "王审核", ActorRole.DIRECTOR, WUWEI);
+        assertThat(((Outcome.Refused) c.advance(directorWhoReviewed, "负责人审批", null, on(2025, 11, 7), CALENDAR))
+                .refusal().reasons()).extracting(Reason::code).containsExactly("case.separation-of-duties");
+
+        // then the head approves, and the case goes on to 拨付
+        assertThat(c.advance(DIRECTOR, "负责人审批", null, on(2025, 11, 7), CALENDAR).refused()).isFalse();
+        assertThat(c.currentStageName()).isEqualTo("拨付");
+    }
 }
