@@ -71,7 +71,8 @@ public class Eligibility {
                         reasons.add(Reason.at("idNumber", "not-insured", "未查询到该人员的基本医疗保险参保信息"));
                     }
                     AgreementEvents.Agreement agreement = found.getT2().orElse(null);
-                    InstitutionLevel level = agreement == null ? null : agreement(agreement, visit, day, reasons);
+                    InstitutionLevel level = agreement == null ? null
+                            : agreement(agreement, visit, day, properties.pharmacyLevel(), reasons);
                     if (agreement == null) {
                         reasons.add(Reason.at("institution", "institution-not-designated",
                                 "本机构不是定点医药机构（未查询到医保协议），不能直接结算"));
@@ -101,10 +102,18 @@ public class Eligibility {
         return active.orElse(null);
     }
 
-    /** The agreement's status, validity and scope on the visit day; the institution's level for the calculator. */
+    /**
+     * The agreement's status, validity and scope on the visit day; the institution's level for the calculator. A
+     * 定点零售药店 settles purchases (a 门诊 or 门诊慢特病 visit) under its 药品零售 scope, paid at the configured
+     * {@code pharmacyLevel}; it never settles an 住院.
+     */
     private static InstitutionLevel agreement(AgreementEvents.Agreement a, VisitType visit, LocalDate day,
-                                              List<Reason> reasons) {
-        String scope = scope(visit);
+                                              InstitutionLevel pharmacyLevel, List<Reason> reasons) {
+        boolean pharmacy = isPharmacy(a);
+        String scope = pharmacy ? AgreementEvents.RETAIL_DRUGS : scope(visit);
+        if (pharmacy && visit == VisitType.INPATIENT) {
+            reasons.add(Reason.at("visitType", "pharmacy-inpatient", "定点零售药店只能结算购药费用（门诊、门诊慢特病），不能结算住院费用"));
+        }
         if ("SUSPENDED".equals(a.status())) {
             reasons.add(Reason.at("institution", "institution-suspended", "本机构医保协议已暂停"
                     + (a.suspendedFrom() == null ? "" : "（" + a.suspendedFrom() + "起"
@@ -119,7 +128,7 @@ public class Eligibility {
         if (!a.scope().contains(scope)) {
             reasons.add(Reason.at("visitType", "scope-not-agreed", "本机构医保协议范围不含" + scopeLabel(scope)));
         }
-        Optional<InstitutionLevel> level = InstitutionLevel.ofLabel(a.level());
+        Optional<InstitutionLevel> level = pharmacy ? Optional.of(pharmacyLevel) : InstitutionLevel.ofLabel(a.level());
         if (level.isEmpty()) {
             reasons.add(Reason.at("institution", "institution-level-unknown", "本机构等级为“" + a.level()
                     + "”，待遇政策未按该等级配置，不能直接结算"));
@@ -182,7 +191,12 @@ public class Eligibility {
         });
     }
 
-    /** The agreement scope a visit type needs. */
+    /** A 定点零售药店: its agreement says so, or its national code's letter (P). */
+    static boolean isPharmacy(AgreementEvents.Agreement a) {
+        return "RETAIL_PHARMACY".equals(a.kind()) || (a.institutionCode() != null && a.institutionCode().startsWith("P"));
+    }
+
+    /** The agreement scope a visit type needs (at a hospital). */
     static String scope(VisitType visit) {
         return switch (visit) {
             case OUTPATIENT -> AgreementEvents.OUTPATIENT;
@@ -196,6 +210,7 @@ public class Eligibility {
             case AgreementEvents.OUTPATIENT -> "门诊";
             case AgreementEvents.INPATIENT -> "住院";
             case AgreementEvents.CHRONIC_DISEASE -> "门诊慢特病";
+            case AgreementEvents.RETAIL_DRUGS -> "药品零售";
             default -> scope;
         };
     }

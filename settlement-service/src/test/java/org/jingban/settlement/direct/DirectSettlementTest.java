@@ -20,6 +20,7 @@ import org.jingban.designation.api.AgreementEvents;
 import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.EnrollmentTopics;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
+import org.jingban.platform.security.test.TestIdentities;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
 import org.jingban.platform.test.EventProbe;
@@ -207,6 +208,41 @@ class DirectSettlementTest {
         assertThat(amount(second, "cash")).isEqualTo("625.00");
         assertThat(amount(second, "accountUse")).isEqualTo("CASH_REFUSED");
         assertThat(amount(second, "accountNote")).contains("余额不足");
+    }
+
+    @Test
+    void a_pharmacy_settles_a_purchase_at_the_configured_level_and_never_an_inpatient_bill() {
+        // a 定点零售药店 (P code, 药品零售): issue "settlement-service" — hospital and pharmacy systems call it for every visit
+        String pharmacyCode = "P" + Given.LIANGZHOU + String.format("%05d", ThreadLocalRandom.current().nextInt(1, 99999));
+        AgreementEvents.Agreement hospital = Given.hospital("x", "ACTIVE");
+        Given.agreement(agreements, new AgreementEvents.Agreement("XY-" + pharmacyCode, pharmacyCode,
+                TestIdentities.randomUnitCode(Given.WUWEI), "凉州区测试大药房", "RETAIL_PHARMACY", Given.WUWEI, Given.LIANGZHOU,
+                null, List.of(AgreementEvents.RETAIL_DRUGS), List.of(), "ACTIVE", hospital.validFrom(), hospital.validUntil(),
+                null, null, null, null, null), AgreementEvents.SIGNED);
+        // and a 一级 hospital to compare with: the example pharmacy-level is 一级 (PRIMARY)
+        String primary = Given.institutionCode(Given.LIANGZHOU);
+        AgreementEvents.Agreement h = Given.hospital(primary, "ACTIVE");
+        Given.agreement(agreements, new AgreementEvents.Agreement(h.agreementNumber(), primary, h.creditCode(), h.name(),
+                h.kind(), h.regionCode(), h.divisionCode(), "一级", h.scope(), h.offsiteSettlement(), "ACTIVE", h.validFrom(),
+                h.validUntil(), null, null, null, null, null), AgreementEvents.SIGNED);
+        String id = Given.person(persons, "赵六", Given.EMPLOYEE, Given.WUWEI);
+
+        JsonNode atPharmacy = post("/pre-settlements", pharmacyCode, outpatient(id, invoice()))
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode atPrimary = post("/pre-settlements", primary, outpatient(id, invoice()))
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(amount(atPharmacy, "fund")).isEqualTo(amount(atPrimary, "fund"));
+        assertThat(new java.math.BigDecimal(amount(atPharmacy, "fund"))).isPositive();
+
+        JsonNode settled = settle(pharmacyCode, outpatient(id, invoice()), 201);
+        assertThat(amount(settled, "fund")).isEqualTo(amount(atPharmacy, "fund"));
+
+        Map<String, Object> inpatient = outpatient(id, invoice());
+        inpatient.put("visitType", "INPATIENT");
+        inpatient.put("admissionDate", LocalDate.now().minusDays(3).toString());
+        post("/settlements", pharmacyCode, inpatient).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations[*].code").value(codes -> assertThat(codes.toString())
+                        .contains("pharmacy-inpatient"));
     }
 
     @Test
