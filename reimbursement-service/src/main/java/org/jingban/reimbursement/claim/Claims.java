@@ -89,9 +89,10 @@ public class Claims {
         String idNumber = form.id().number();
         LocalDate visit = form.serviceDate();
         return enrollment.byIdNumber(idNumber)
-                .flatMap(p -> Mono.justOrEmpty(p.activeBasicCoverage()))
-                .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("未查询到该人员的基本医疗保险参保信息，参保人员方可申请报销",
-                        List.of(new Violation("证件类型及号码", "not-insured", "未查询到该人员的基本医疗保险参保信息")))))
+                // the coverage of the visit day (a person whose coverage ended since claims for the days it ran)
+                .flatMap(p -> Mono.justOrEmpty(p.basicCoverageOn(visit)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("未查询到该人员就诊日的基本医疗保险参保信息，参保人员方可申请报销",
+                        List.of(new Violation("证件类型及号码", "not-insured", "未查询到该人员就诊日（" + visit + "）的基本医疗保险参保缴费期间")))))
                 .flatMap(coverage -> {
                     String region = coverage.regionCode();
                     ItemDefinition item = catalog.find(kind.itemCode(), region).orElseThrow(() ->

@@ -66,7 +66,7 @@ public class Eligibility {
                 .flatMap(found -> {
                     List<Reason> reasons = new ArrayList<>();
                     InsuredPerson person = found.getT1().orElse(null);
-                    InsuredPerson.Coverage coverage = person == null ? null : coverage(person, reasons);
+                    InsuredPerson.Coverage coverage = person == null ? null : coverage(person, day, reasons);
                     if (person == null) {
                         reasons.add(Reason.at("idNumber", "not-insured", "未查询到该人员的基本医疗保险参保信息"));
                     }
@@ -92,14 +92,14 @@ public class Eligibility {
     }
 
     /** The person's active basic medical insurance: 职工 first, else 城乡居民 (as reimbursement-service decides). */
-    private static InsuredPerson.Coverage coverage(InsuredPerson p, List<Reason> reasons) {
-        Optional<InsuredPerson.Coverage> active = p.activeBasicCoverage();
-        if (active.isEmpty()) {
+    private static InsuredPerson.Coverage coverage(InsuredPerson p, LocalDate day, List<Reason> reasons) {
+        Optional<InsuredPerson.Coverage> covering = p.basicCoverageOn(day);
+        if (covering.isEmpty()) {
             String status = p.coverages().stream().map(InsuredPerson.Coverage::statusLabel).findFirst().orElse("未参保");
-            reasons.add(Reason.at("idNumber", "coverage-not-active", "该人员基本医疗保险参保状态为“" + status
-                    + "”，就诊日不享受医保待遇"));
+            reasons.add(Reason.at("idNumber", "coverage-not-active", "就诊日（" + day + "）该人员没有有效的基本医疗保险参保缴费期间"
+                    + "（目前参保状态为“" + status + "”），不享受医保待遇"));
         }
-        return active.orElse(null);
+        return covering.orElse(null);
     }
 
     /**

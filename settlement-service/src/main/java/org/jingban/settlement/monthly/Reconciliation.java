@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * others are in its message): {@code outside-agreement-scope} (the agreement's scope does not include the visit's
  * type), {@code outside-agreement-period} (the day is outside the agreement's validity or after its termination),
  * {@code agreement-suspended} (the day lies in the agreement's suspension period), {@code person-not-covered} (the
- * person has no active basic medical insurance — enrollment's read model knows status, not periods: "active now"),
+ * person's basic medical insurance had no 参保缴费期间 holding the day — {@code InsuredPerson.basicCoverageOn}),
  * and {@code duplicate-charge} (扣除: a second bill of the same person, day, type and total under another invoice).
  *
  * <p>Memory: the month's settlements are held as one small entry per invoice while the lines stream through (a month of
@@ -158,7 +158,7 @@ class Reconciliation {
                     + (a.suspendedUntil() == null ? "恢复前" : a.suspendedUntil()) + "）"
                     + (a.suspensionReason() == null ? "" : "，原因：" + a.suspensionReason())});
         }
-        if (person == null || person.coverages().stream().noneMatch(InsuredPerson.Coverage::active)) {
+        if (person == null || person.basicCoverageOn(day).isEmpty()) {
             found.add(new String[]{"person-not-covered", "就诊人员在就诊日无有效的基本医疗保险参保记录"});
         }
         return found;

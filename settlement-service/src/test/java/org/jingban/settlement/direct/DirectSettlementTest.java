@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jingban.designation.api.AgreementEvents;
 import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
 import org.jingban.platform.security.test.TestIdentities;
 import org.jingban.platform.security.test.TestTokens;
@@ -243,6 +244,29 @@ class DirectSettlementTest {
         post("/settlements", pharmacyCode, inpatient).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.violations[*].code").value(codes -> assertThat(codes.toString())
                         .contains("pharmacy-inpatient"));
+    }
+
+    @Test
+    void coverage_is_read_on_the_visit_day_from_the_periods_not_from_the_status_now() {
+        // issue "settlement-service": "coverage active on the visit date" — a 职工 whose coverage ended last month
+        String hospital = hospital();
+        String id = TestIdentities.randomIdNumber(1980);
+        java.time.YearMonth lastMonth = java.time.YearMonth.now().minusMonths(1);
+        PersonEvents.InsuranceView ended = new PersonEvents.InsuranceView(Given.EMPLOYEE, Given.WUWEI, null, null, "在职职工",
+                "TERMINATED", "终止参保", List.of(new PersonEvents.Period("2020-01", lastMonth.toString(), Given.WUWEI, null,
+                "在职职工", PersonEvents.Period.LOCAL)), 12);
+        TestEvents.publish(EnrollmentTopics.EVENTS, "/jingban/enrollment", PersonEvents.CHANGED, "p-" + id,
+                new PersonEvents.Person("p-" + id, id, "孙七", "终止", Given.WUWEI, List.of(ended), null));
+        Eventually.until(Duration.ofSeconds(20), () -> persons.byIdNumber(id).block());
+
+        // a visit in the last covered month is settled
+        Map<String, Object> covered = outpatient(id, invoice());
+        covered.put("visitDate", lastMonth.atDay(15).toString());
+        settle(hospital, covered, 201);
+
+        // a visit today is refused: no 参保缴费期间 holds it
+        post("/settlements", hospital, outpatient(id, invoice())).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("coverage-not-active");
     }
 
     @Test

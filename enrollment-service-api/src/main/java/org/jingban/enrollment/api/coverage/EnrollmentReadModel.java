@@ -47,7 +47,7 @@ public class EnrollmentReadModel {
         PersonEvents.Person p = event.data(PersonEvents.Person.class);
         InsuredPerson view = new InsuredPerson(p.idNumber(), p.personId(), p.name(), p.insurances().stream()
                 .map(i -> new InsuredPerson.Coverage(i.insuranceType(), i.regionCode(), i.category(), i.status(),
-                        i.statusLabel()))
+                        i.statusLabel(), i.periods()))
                 .toList(), event.time());
         Query older = Query.query(Criteria.where("_id").is(p.idNumber()).and("updatedAt").gt(event.time()));
         return mongo.exists(older, InsuredPerson.class)

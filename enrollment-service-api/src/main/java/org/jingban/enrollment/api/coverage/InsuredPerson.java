@@ -15,12 +15,49 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record InsuredPerson(@Id String idNumber, String personId, String name, List<Coverage> coverages,
                             Instant updatedAt) {
 
-    /** One 参保记录: 险种, 统筹区, 人员类别 (在职职工 / 灵活就业人员 / 退休人员 / 城乡居民), status (ACTIVE …). */
-    public record Coverage(String insuranceType, String regionCode, String category, String status, String statusLabel) {
+    /**
+     * One 参保记录: 险种, 统筹区, 人员类别 (在职职工 / 灵活就业人员 / 退休人员 / 城乡居民), status (ACTIVE …) and its 参保缴费期间
+     * (yyyy-MM months, {@code to} null while running; empty in records read before the periods were kept).
+     */
+    public record Coverage(String insuranceType, String regionCode, String category, String status, String statusLabel,
+                           List<org.jingban.enrollment.api.PersonEvents.Period> periods) {
+
+        public Coverage {
+            periods = periods == null ? List.of() : List.copyOf(periods);
+        }
+
+        public Coverage(String insuranceType, String regionCode, String category, String status, String statusLabel) {
+            this(insuranceType, regionCode, category, status, statusLabel, List.of());
+        }
 
         public boolean active() {
             return "ACTIVE".equals(status);
         }
+
+        /**
+         * Whether it covered {@code day}: a 参保缴费期间 holds the day's month. A record without periods (read before they
+         * were kept) answers by its status now, as before.
+         */
+        public boolean coversDay(java.time.LocalDate day) {
+            if (periods.isEmpty()) {
+                return active();
+            }
+            java.time.YearMonth month = java.time.YearMonth.from(day);
+            return periods.stream().anyMatch(p -> p.from() != null && !month.isBefore(java.time.YearMonth.parse(p.from()))
+                    && (p.to() == null || !month.isAfter(java.time.YearMonth.parse(p.to()))));
+        }
+    }
+
+    /**
+     * The basic medical insurance that paid for a visit on {@code day}: the 职工基本医疗保险 whose 参保缴费期间 held that
+     * day, else the 城乡居民基本医疗保险's (a person whose coverage ended since is still covered for the days it ran; one
+     * not yet begun is not).
+     */
+    public Optional<Coverage> basicCoverageOn(java.time.LocalDate day) {
+        return coverages.stream().filter(c -> c.insuranceType().equals(org.jingban.enrollment.api.InsuranceTypes.EMPLOYEE_INSURANCE)
+                        && c.coversDay(day)).findFirst()
+                .or(() -> coverages.stream().filter(c -> c.insuranceType().equals(
+                        org.jingban.enrollment.api.InsuranceTypes.RESIDENT_INSURANCE) && c.coversDay(day)).findFirst());
     }
 
     /**
