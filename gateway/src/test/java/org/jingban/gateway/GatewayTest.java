@@ -370,7 +370,10 @@ class GatewayTest {
     /** The gateway's own operations, from its own API document (platform/security's matrix). */
     @TestFactory
     Stream<DynamicNode> authorization_matrix() {
-        return AuthorizationMatrix.tests(http, MatrixFixtures.none());
+        // loading the documented example year (2099) would make every later year of this JVM's calendar "unpublished":
+        // the calendar tests here load years themselves
+        return AuthorizationMatrix.tests(http, MatrixFixtures.builder()
+                .notCalledAsDocumented("PUT /api/v1/calendar/years/{year}").build());
     }
 
     @Test

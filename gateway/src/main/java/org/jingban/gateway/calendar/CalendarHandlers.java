@@ -102,7 +102,13 @@ public class CalendarHandlers {
     @Operation(summary = "载入某年节假日安排（运维）",
             description = "请求体为 holiday-cn 格式：{\"year\":2027,\"days\":[{\"name\":\"元旦\",\"date\":\"2027-01-01\",\"isOffDay\":true}]}；"
                     + "isOffDay=false 为调休上班日。所有服务无需重启即按新安排计算工作日。")
-    public Mono<YearLoaded> loadYear(@PathVariable int year, @RequestBody byte[] body) {
+    public Mono<YearLoaded> loadYear(
+            @io.swagger.v3.oas.annotations.Parameter(description = "年份", example = "2099") @PathVariable int year,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "holiday-cn 格式的该年节假日安排",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "holiday-cn",
+                                    value = "{\"year\":2099,\"days\":[{\"name\":\"元旦\",\"date\":\"2099-01-01\",\"isOffDay\":true}]}")))
+            @RequestBody byte[] body) {
         YearSchedule schedule;
         try {
             schedule = YearSchedule.fromJson(body);
