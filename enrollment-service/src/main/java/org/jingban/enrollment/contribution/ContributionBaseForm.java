@@ -5,13 +5,15 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
 /** 参保单位缴费基数申报 (local:songpan): the unit, the year, and each employee's 缴费基数. */
 public record ContributionBaseForm(@JsonProperty("统一社会信用代码/单位编码") String unit, @JsonProperty("申报年度") String year,
                                    @JsonProperty("人员明细") List<Row> rows, @JsonProperty("申请材料") List<String> materials,
-                                   @JsonProperty("渠道") String channel) implements ItemForm {
+                                   @JsonProperty("渠道") String channel,
+                                   @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     public record Row(@JsonProperty("姓名") String name, @JsonProperty("证件号码") String idNumber,
                       @JsonProperty("缴费基数") String base) {

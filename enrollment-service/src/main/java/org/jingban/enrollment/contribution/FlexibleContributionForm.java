@@ -8,6 +8,7 @@ import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
@@ -15,7 +16,8 @@ import org.jingban.platform.web.problem.Violations;
 public record FlexibleContributionForm(@JsonProperty("证件类型及号码") IdDocument id, @JsonProperty("缴费基数") String base,
                                        @JsonProperty("起始月份") String fromMonth, @JsonProperty("缴费月数") Integer months,
                                        @JsonProperty("参保人银行账户信息") BankAccount bankAccount,
-                                       @JsonProperty("申请材料") List<String> materials, @JsonProperty("渠道") String channel)
+                                       @JsonProperty("申请材料") List<String> materials, @JsonProperty("渠道") String channel,
+                                       @JsonProperty(Delegate.FIELD) Delegate delegate)
         implements ItemForm {
 
     @Override

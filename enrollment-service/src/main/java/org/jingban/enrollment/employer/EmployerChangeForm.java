@@ -10,6 +10,7 @@ import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 
@@ -31,7 +32,8 @@ public record EmployerChangeForm(
         @JsonProperty("缴费单位经办人员姓名") String agentName,
         @JsonProperty("缴费单位经办人员联系电话") String agentPhone,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     public static final String KEY_MATERIAL = "变更统一社会信用代码、法定代表人等关键信息的必要的对应辅助材料";
 

@@ -14,6 +14,7 @@ import org.jingban.platform.catalog.Material;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -37,7 +38,8 @@ public record EmployerRegistrationForm(
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("单位经办人员信息(姓名、手机号)") Agent agent,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     /** 表1 参保险种 options (其他(____) accepted as 其他…). */
     public static final List<String> INSURANCE_TYPES = List.of("职工基本医疗保险", "生育保险", "职工大额医疗费用补助");

@@ -79,7 +79,7 @@ public class UnitRegistration {
      */
     public Mono<Submitted> joint(EmployerRegistrationForm form, Caller caller) {
         ItemDefinition item = CatalogItems.inRegionOrDefault(catalog, ITEM, form.regionCode());
-        form.validate(item).throwIfAny(); // the channel is 联办 whatever the form says
+        ItemSubmissions.problems(form, item).throwIfAny(); // the channel is 联办 whatever the form says
         ItemDefinition offered = offered(form);
         return checks(form).flatMap(failed -> submissions.submitCase(ItemApplication.of(offered, form, caller)
                         .applicant(Party.employer(form.uscc(), form.name()))

@@ -11,6 +11,7 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.money.Money;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -28,11 +29,11 @@ public record EmployeeRegistrationForm(
         @OneOf(of = EmployeeRegistrationForm.class, field = "INSURANCE_TYPES") @JsonProperty("参保险种") String insuranceType,
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("人员明细") List<Row> rows,
-        @JsonProperty("委托办理") Boolean delegated,
         @JsonProperty("填报人") String filledBy,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     /** 人员类别 of 表2. */
     public static final List<PersonCategory> CATEGORIES = List.of(PersonCategory.IN_SERVICE, PersonCategory.FLEXIBLE);
@@ -68,11 +69,6 @@ public record EmployeeRegistrationForm(
 
     public boolean flexible() {
         return personCategory() == PersonCategory.FLEXIBLE;
-    }
-
-    @Override
-    public boolean byAgent() {
-        return Boolean.TRUE.equals(delegated);
     }
 
     @Override
@@ -162,9 +158,6 @@ public record EmployeeRegistrationForm(
         }
         if (c.contains("退休")) {
             return rows.stream().anyMatch(r -> r.type() == ChangeType.RETIRE);
-        }
-        if (c.contains("委托")) {
-            return Boolean.TRUE.equals(delegated);
         }
         if (c.equals(PersonCategory.IN_SERVICE.label())) {
             return !flexible();

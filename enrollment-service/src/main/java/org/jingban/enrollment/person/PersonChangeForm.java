@@ -14,6 +14,7 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.cases.Materials;
 import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -31,7 +32,8 @@ public record PersonChangeForm(
         @OneOf(of = PersonChangeForm.class, field = "KEY_FLAGS") @JsonProperty("关键信息标识") String keyFlag,
         @JsonProperty("变更明细") List<Row> rows,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     public static final String KEY = "关键信息";
     public static final String NON_KEY = "非关键信息";

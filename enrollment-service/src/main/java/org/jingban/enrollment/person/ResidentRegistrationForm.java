@@ -11,6 +11,7 @@ import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -28,7 +29,8 @@ public record ResidentRegistrationForm(
         @OneOf(of = ResidentRegistrationForm.class, field = "SUBSIDY_CATEGORIES") @JsonProperty("财政补助对象") String subsidyCategory,
         @JsonProperty("参保地区") String regionCode,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     /** 申请人身份, as 表3 suggests (□中小学儿童□大学生□无业成年人等) plus the usual others. */
     public static final List<String> IDENTITIES = List.of("学龄前儿童", "中小学儿童", "大学生", "无业成年人", "老年居民", "其他");

@@ -1,16 +1,16 @@
 package org.jingban.enrollment.shared;
 
-import org.jingban.platform.identifiers.MobileNumber;
+import org.jingban.platform.identifiers.PhoneNumber;
 import org.jingban.platform.web.problem.Violations;
 
-/** 联系电话: a mobile number, or a fixed line such as 0935-2116032. */
+/** 联系电话: a mobile number, or a fixed line such as 0935-2116032 ({@link PhoneNumber}). */
 public final class Phones {
 
     private Phones() {
     }
 
     public static boolean isValid(String phone) {
-        return phone != null && (MobileNumber.isValid(phone) || phone.matches("0\\d{2,3}-?\\d{7,8}"));
+        return phone != null && PhoneNumber.isValid(phone);
     }
 
     public static void check(Violations v, String field, String phone) {

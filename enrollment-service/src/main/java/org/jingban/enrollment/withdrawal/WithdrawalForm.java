@@ -10,11 +10,15 @@ import org.jingban.platform.service.items.IdDocument;
 import org.jingban.enrollment.shared.Phones;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
 
-/** 表7 职工基本医疗保险个人账户一次性支取申请表 (622036002003); 主动放弃 adds 表17's 情况说明. */
+/**
+ * 表7 职工基本医疗保险个人账户一次性支取申请表 (622036002003); 主动放弃 adds 表17's 情况说明. Its 被委托人基本情况 ("如无
+ * 被委托人，无需填写") is the kernel's {@link Delegate} block, 备注 the form's own line.
+ */
 public record WithdrawalForm(
         @JsonProperty("参保人员姓名") String name,
         @JsonProperty("证件类型及号码") IdDocument id,
@@ -29,18 +33,8 @@ public record WithdrawalForm(
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
         @JsonProperty("渠道") String channel,
-        @JsonProperty("被委托人") Agent agent) implements ItemForm {
-
-    /** 表7's 被委托人基本情况 ("如无被委托人，无需填写"): 姓名, 证件类型及号码, 联系电话, 备注. */
-    public record Agent(@JsonProperty("姓名") String name, @JsonProperty("证件类型及号码") IdDocument id,
-                        @JsonProperty("联系电话") String phone, @JsonProperty("备注") String remark) {
-    }
-
-    /** A 被委托人 applies: the 授权委托书 and both identity documents are needed (seed 001 row 2, "下同"). */
-    @Override
-    public boolean byAgent() {
-        return agent != null;
-    }
+        @JsonProperty(Delegate.FIELD) Delegate delegate,
+        @JsonProperty("备注") String remark) implements ItemForm {
 
     public static final String DEATH = "死亡";
     public static final String OTHER = "其他";
@@ -55,7 +49,7 @@ public record WithdrawalForm(
      */
     public WithdrawalForm withDeathConfirmed(boolean confirmed) {
         return new WithdrawalForm(name, id, reason, unitName, bankAccount, payeeName, payeeId, relation, payeePhone,
-                confirmed, materials, promised, channel, agent);
+                confirmed, materials, promised, channel, delegate, remark);
     }
 
     /** Whether the insured person applies themself (else an heir, representative or other payee). */
@@ -92,14 +86,6 @@ public record WithdrawalForm(
             bankAccount.validate(v, "参保人员银行账户信息(账号、开户行；非本人账户提供相关材料)");
         }
         Phones.check(v, "领取人(继承人、代表人)联系方式", payeePhone);
-        if (agent != null) {
-            v.require("被委托人.姓名", agent.name()).require("被委托人.证件类型及号码", agent.id() == null ? null : agent.id().present())
-                    .require("被委托人.联系电话", agent.phone());
-            if (agent.id() != null && agent.id().present() != null) {
-                agent.id().validate(v, "被委托人.证件类型及号码");
-            }
-            Phones.check(v, "被委托人.联系电话", agent.phone());
-        }
         return v;
     }
 

@@ -30,7 +30,9 @@ class SpecialGroupsMaterialsTest extends EnrollmentTest {
         Map<String, Object> emigrating = new java.util.HashMap<>(employeeRow("出国者", leaving, "5000.00", "终止"));
         emigrating.put("备注", "出国(境)定居");
         Map<String, Object> form = new java.util.HashMap<>(employeesForm(uscc, EMPLOYEE_MATERIALS, List.of(hk, foreigner, emigrating)));
-        form.put("委托办理", true);
+        // 委托办理 (seed 001 row 2): the unit sends its 被委托人, who needs the 授权委托书 and both identity documents
+        form.put("被委托人", Map.of("姓名", "孙代办", "证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", newIdNumber()),
+                "联系电话", "13709351299"));
 
         List<String> messages = web.post().uri("/api/v1/enrollment/employees").headers(h -> h.setBearerAuth(agent))
                 .bodyValue(form).exchange().expectStatus().isEqualTo(422)

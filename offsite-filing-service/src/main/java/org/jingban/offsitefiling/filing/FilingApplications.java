@@ -80,7 +80,6 @@ public class FilingApplications {
                         return submissions.submit(ItemApplication.of(item, form, caller)
                                 .applicant(Party.person(idNumber, form.name()))
                                 .failedChecks(d.reasons())
-                                .extraMaterials(Boolean.TRUE.equals(form.delegated()) ? FilingForm.DELEGATION_MATERIALS : List.of())
                                 .formValue(REGION, region)
                                 .formValue(INSURANCE, coverage.insuranceType())
                                 .formValue(VALID_FROM, String.valueOf(d.validFrom()))

@@ -11,6 +11,7 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -37,20 +38,15 @@ public record FilingForm(
         @JsonProperty("是否外伤") Boolean injury,
         @JsonProperty("入院日期") String admissionDate,
         @JsonProperty("出院日期") String dischargeDate,
-        @JsonProperty("委托办理") Boolean delegated,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     public static final String NEW = "新增";
     public static final String CHANGE = "变更";
     /** 登记类别 options. */
     public static final List<String> REGISTRATIONS = List.of(NEW, CHANGE);
-    /**
-     * What 委托办理 adds to every item's materials: "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）"
-     * (seed 001, 622036001002 备注 3), named as the catalog names that material.
-     */
-    static final List<String> DELEGATION_MATERIALS = List.of("委托人及代理人身份证件原件及委托人授权委托书");
 
     @Override
     public Violations validate(ItemDefinition item) {

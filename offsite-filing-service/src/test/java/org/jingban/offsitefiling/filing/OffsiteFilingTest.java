@@ -208,7 +208,10 @@ class OffsiteFilingTest {
         String id = insured("蒋委托", retiredEmployee(WUWEI));
         Map<String, Object> f = form(id, "蒋委托", "职工医保", "新增", "2026-12-01", HAINAN,
                 materials("622036004001", WUWEI, "凭证", "备案表", "认定材料"));
-        f.put("委托办理", true);
+        // 表11's 填报人 "被委托人": the kernel's block names who applies for the person
+        String agentId = TestIdentities.randomIdNumber(1975);
+        f.put("被委托人", Map.of("姓名", "蒋代办", "证件类型及号码", Map.of("证件类型", "居民身份证", "证件号码", agentId),
+                "联系电话", "13919351234"));
 
         JsonNode refused = body(apply("resettled-retirees", id, f).expectStatus().isEqualTo(422));
         assertThat(refused.findValuesAsString("field")).containsExactly("委托人及代理人身份证件原件及委托人授权委托书");
@@ -216,7 +219,13 @@ class OffsiteFilingTest {
         List<String> withAttorney = new ArrayList<>(materials("622036004001", WUWEI, "凭证", "备案表", "认定材料"));
         withAttorney.add("委托人及代理人身份证件原件及委托人授权委托书");
         f.put("申请材料", withAttorney);
-        apply("resettled-retirees", id, f).expectStatus().isCreated();
+        String number = body(apply("resettled-retirees", id, f).expectStatus().isCreated()).get("caseNumber").asString();
+
+        // the case keeps the agent: staff of the 参保地 read it in the case view
+        http.get().uri("/api/v1/offsite-filing/cases/{n}", number)
+                .headers(h -> h.setBearerAuth(TestTokens.clerk("ww-filing", WUWEI))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.form.被委托人.证件类型及号码.证件号码").isEqualTo(agentId)
+                .jsonPath("$.form.被委托人.联系电话").isEqualTo("13919351234");
     }
 
     @Test

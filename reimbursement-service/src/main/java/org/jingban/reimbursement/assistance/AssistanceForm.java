@@ -12,6 +12,7 @@ import org.jingban.platform.catalog.Material;
 import org.jingban.platform.money.Money;
 import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -34,7 +35,8 @@ public record AssistanceForm(
         @JsonProperty("定点医疗机构处方底方或定点药店购药发票") String prescription,
         @JsonProperty("其他报销情况") String otherReimbursements,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     static final String BANK_FIELD = "银行账户信息(账号、开户行；非本人账户提供相关材料)";
     public static final String SOCIAL_SECURITY_CARD = "社保卡金融账户";

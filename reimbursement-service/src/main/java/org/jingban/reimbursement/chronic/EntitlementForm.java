@@ -10,6 +10,7 @@ import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
 import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -31,7 +32,8 @@ public record EntitlementForm(
         @JsonProperty("定点医疗机构名称") String institutionName,
         @JsonProperty("定点医疗机构编码") String institutionCode,
         @JsonProperty("申请材料") List<String> materials,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     /** What every kind needs, whether or not the region's guide prints it. */
     static final List<String> ALWAYS_REQUIRED = List.of("姓名", "参保险种", "证件类型及号码", "申请病种名称");

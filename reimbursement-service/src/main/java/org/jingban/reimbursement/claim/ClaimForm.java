@@ -18,6 +18,7 @@ import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.money.Money;
 import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.service.openapi.OneOf;
@@ -47,7 +48,8 @@ public record ClaimForm(
         @JsonProperty("票据") List<Invoice> invoices,
         @JsonProperty("费用明细") List<Line> lines,
         @JsonProperty("承诺替代材料") List<String> promised,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     static final String BANK_FIELD = "银行账户信息(账号、开户行；非本人账户提供相关材料)";
     public static final String ORDINARY_OUTPATIENT = "普通门诊";

@@ -172,6 +172,6 @@ public class MaternityClaims {
                 f.insuredName(), f.insuredId(), f.insuredUnit(), f.outpatientRecord(), f.institutionName(),
                 f.serviceDate(), f.delivery(), f.operation(), f.birthCertificate(), f.invoices(), f.lines(),
                 f.unitAverageWage(), f.leaveStart(), f.dystocia(), f.babies(), f.miscarriageMonths(), materials,
-                f.promised(), f.channel());
+                f.promised(), f.channel(), f.delegate());
     }
 }

@@ -15,6 +15,7 @@ import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
 import org.jingban.platform.money.Money;
 import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
 import org.jingban.reimbursement.claim.Bills;
@@ -52,7 +53,8 @@ public record MaternityForm(
         @JsonProperty("流产妊娠月数") Integer miscarriageMonths,
         @JsonProperty("申请材料") List<String> materials,
         @JsonProperty("承诺替代材料") List<String> promised,
-        @JsonProperty("渠道") String channel) implements ItemForm {
+        @JsonProperty("渠道") String channel,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     static final String BANK_FIELD = "银行账户信息(账号、开户行；非本人账户提供相关材料)";
     public static final String WOMAN = "女职工";

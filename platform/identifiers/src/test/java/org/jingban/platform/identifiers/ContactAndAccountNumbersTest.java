@@ -44,4 +44,13 @@ class ContactAndAccountNumbersTest {
                 .extracting(IdentifierProblem::message).isEqualTo("邮政编码应为6位数字");
         assertThat(PostalCode.isValid("73003A")).isFalse();
     }
+
+    @Test
+    void a_contact_phone_is_a_mobile_or_a_fixed_line_with_its_area_code() {
+        assertThat(PhoneNumber.isValid("13912345678")).isTrue();
+        assertThat(PhoneNumber.isValid("0935-2116032")).isTrue();
+        assertThat(PhoneNumber.isValid("09352116032")).isTrue();
+        assertThat(PhoneNumber.check("12345")).get().extracting(IdentifierProblem::code).isEqualTo("invalid-phone");
+        assertThat(PhoneNumber.check(" ")).get().extracting(IdentifierProblem::code).isEqualTo("phone.blank");
+    }
 }

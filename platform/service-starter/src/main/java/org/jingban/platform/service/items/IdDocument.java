@@ -31,7 +31,7 @@ public record IdDocument(@JsonProperty("证件类型") String type, @JsonPropert
         if (type != null && !type.isBlank()) {
             v.check(TYPES.contains(type), field + ".证件类型", "unknown-id-type", "证件类型应为" + String.join("、", TYPES.stream().sorted().toList()) + "之一");
         }
-        if (number != null && !number.isBlank() && CITIZEN_NUMBER.contains(type)) {
+        if (number != null && !number.isBlank() && type != null && CITIZEN_NUMBER.contains(type)) {
             ResidentIdNumber.check(number).ifPresent(p -> v.add(field + ".证件号码", p.code(), p.message()));
         }
     }
@@ -51,7 +51,7 @@ public record IdDocument(@JsonProperty("证件类型") String type, @JsonPropert
 
     /** Whether the number is a 居民身份证号码 that checks out (birth date and gender can then be read from it). */
     public boolean isResidentId() {
-        return number != null && CITIZEN_NUMBER.contains(type) && ResidentIdNumber.isValid(number);
+        return number != null && type != null && CITIZEN_NUMBER.contains(type) && ResidentIdNumber.isValid(number);
     }
 
     public LocalDate birthDate() {

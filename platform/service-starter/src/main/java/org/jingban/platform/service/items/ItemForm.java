@@ -29,13 +29,22 @@ public interface ItemForm {
     }
 
     /**
+     * 被委托人: who applies for the person (or unit) the application is about, or null when they apply themselves. A
+     * form carries it as the component {@code @JsonProperty(Delegate.FIELD) Delegate delegate}, which implements this
+     * method; the kernel validates it with the form ({@link ItemSubmissions#problems}) and stores it in the case.
+     */
+    default Delegate delegate() {
+        return null;
+    }
+
+    /**
      * 委托办理: whether an agent applies for the person (or unit) the application is about. Seed 001 (甘肃省清单) row 2:
      * "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）" — the catalog gives every item from
-     * 622036001002 on that material, conditioned "委托办理的"; the kernel asks for it when this is true. A form whose
-     * 表 has a 被委托人 or 申请人 block answers from it.
+     * 622036001002 on that material, conditioned "委托办理的"; the kernel asks for it when this is true. By default:
+     * when the form names a {@link #delegate()}; a form whose 表 has its own 申请人 block (表9) answers from it.
      */
     default boolean byAgent() {
-        return false;
+        return delegate() != null;
     }
 
     /** 渠道 as sent (政务服务网 by default); see {@link Channels}. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jingban.platform.catalog.ItemDefinition;
-import org.jingban.platform.catalog.Material;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.cases.MaterialStatus;
@@ -42,8 +41,21 @@ public class ItemSubmissions {
      * problems only it can see (e.g. an unknown unit) before {@link Violations#throwIfAny()}.
      */
     public Violations check(ItemForm form, ItemDefinition item) {
-        Violations v = form.validate(item);
+        Violations v = problems(form, item);
         Channels.parse(form.channel(), v);
+        return v;
+    }
+
+    /**
+     * The form's own problems against the item and its {@link Delegate 被委托人}'s (姓名, 证件类型及号码, 联系电话), without
+     * the 渠道: for a service that sets the channel itself (e.g. 联办).
+     */
+    public static Violations problems(ItemForm form, ItemDefinition item) {
+        Violations v = form.validate(item);
+        Delegate delegate = form.delegate();
+        if (delegate != null) {
+            delegate.validate(v, Delegate.FIELD);
+        }
         return v;
     }
 
@@ -91,18 +103,14 @@ public class ItemSubmissions {
     /** The catalog's materials for this application: provided, promised, shared by data exchange or missing. */
     private static List<MaterialStatus> materials(ItemApplication a) {
         List<MaterialStatus> materials = Materials.statuses(a.item,
-                m -> isDelegationMaterial(m) ? a.form.byAgent() || a.form.materialApplies(m) : a.form.materialApplies(m),
+                m -> Delegate.isMaterial(m) ? a.form.byAgent() || a.form.materialApplies(m) : a.form.materialApplies(m),
                 a.extraMaterials, a.form.materials(), a.form.promised());
         return a.materialsShared ? materials.stream().map(m -> MaterialStatus.shared(m.name())).toList() : materials;
     }
 
-    /** The material of 委托办理 (its condition names it), needed when {@link ItemForm#byAgent()}. */
-    static boolean isDelegationMaterial(Material m) {
-        return m.condition() != null && m.condition().startsWith("委托办理");
-    }
-
     static SubmitCase command(ItemApplication a) {
         Objects.requireNonNull(a.applicant, "applicant");
+        checkDelegate(a);
         ItemDefinition item = a.item;
         String region = item.regionCode();
         List<MaterialStatus> materials = materials(a);
@@ -111,6 +119,10 @@ public class ItemSubmissions {
             failed.addAll(Materials.missing(materials));
         }
         Map<String, Object> form = formMap(a.form);
+        if (a.form.delegate() != null) {
+            // the 被委托人 under its one name in every case's form, whatever the form record calls it
+            form.put(Delegate.FIELD, formMap(a.form.delegate()));
+        }
         form.putAll(a.formExtras);
         return SubmitCase.builder(item.code(), region)
                 .channel(a.channel != null ? a.channel : Channels.parse(a.form.channel(), new Violations()))
@@ -125,6 +137,18 @@ public class ItemSubmissions {
                 .submittedBy(a.submittedBy != null ? a.submittedBy
                         : Submitters.submitter(a.caller, a.actingFor != null ? a.actingFor : a.applicant, region))
                 .build();
+    }
+
+    /**
+     * A person cannot be their own 被委托人: a 被委托人 with the applicant's (or the subject's) 证件号码 is a form problem,
+     * 400 before anything is stored. Only the service knows whom the application is for, so this is checked here.
+     */
+    private static void checkDelegate(ItemApplication a) {
+        Delegate delegate = a.form.delegate();
+        if (delegate != null && (delegate.is(a.applicant) || delegate.is(a.subject))) {
+            throw ProblemException.validation(List.of(new Violation(Delegate.FIELD + ".证件类型及号码", "delegate-is-applicant",
+                    "被委托人不能是申请人本人；本人办理的，无需填写被委托人")));
+        }
     }
 
     /** 422 不予受理 listing every reason of the stored case; the problem names the case. */

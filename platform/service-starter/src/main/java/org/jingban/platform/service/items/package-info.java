@@ -2,9 +2,10 @@
  * The item extension point (事项扩展点): how a service builds an item of the catalog.
  *
  * <ol>
- *   <li>a typed form record implementing {@link org.jingban.platform.service.items.ItemForm} (the 表's fields);</li>
+ *   <li>a typed form record implementing {@link org.jingban.platform.service.items.ItemForm} (the 表's fields, and
+ *       the kernel's {@link org.jingban.platform.service.items.Delegate 被委托人} block for 委托办理);</li>
  *   <li>{@link org.jingban.platform.service.items.ItemSubmissions#validate}: the catalog's 受理信息必填项 and the
- *       form's formats, every problem at once (400);</li>
+ *       form's formats, the 被委托人's identity, every problem at once (400);</li>
  *   <li>the service's automated checks (its domain: 办理条件), as {@link org.jingban.platform.cases.Reason}s;</li>
  *   <li>{@link org.jingban.platform.service.items.ItemSubmissions#submit}: materials from the catalog (conditional
  *       ones by the form's predicate), the case kernel's {@code submit}, and the answer — 201 with the result when

@@ -3,10 +3,12 @@ package org.jingban.platform.service.openapi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.media.Schema;
 import org.jingban.platform.identifiers.ResidentIdNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
+import org.jingban.platform.service.items.Delegate;
 
 /**
  * An example of a request body built from its schema, by the catalog's field names (证件号码 a valid 公民身份号码,
@@ -20,6 +22,11 @@ final class ExampleBodies {
     static final String UNIT_CODE = withUnitCheck("91620600MA71A2B3C");
     static final String INSTITUTION_CODE = "H62060200001";
     private static final String REGION = "620600";
+    /**
+     * Optional blocks an example leaves out: the 被委托人 of 委托办理 ("如无被委托人，无需填写") — the example is the
+     * person applying themself; with a 被委托人 it would also need the 授权委托书 and both identity documents.
+     */
+    private static final Set<String> LEFT_OUT = Set.of(Delegate.FIELD);
     private static final int MAX_DEPTH = 10;
 
     @SuppressWarnings("rawtypes")
@@ -53,6 +60,9 @@ final class ExampleBodies {
         if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
             Map<String, Object> object = new LinkedHashMap<>();
             schema.getProperties().forEach((property, propertySchema) -> {
+                if (LEFT_OUT.contains(property)) {
+                    return;
+                }
                 Object v = value(property, propertySchema, depth + 1);
                 if (v != null) {
                     object.put(property, v);

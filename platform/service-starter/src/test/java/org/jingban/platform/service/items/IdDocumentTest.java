@@ -28,4 +28,13 @@ class IdDocumentTest {
         new IdDocument("驾驶证", "X1").validate(unknown, "证件类型及号码");
         assertThat(unknown.list()).extracting(v -> v.code()).containsExactly("unknown-id-type");
     }
+
+    @Test
+    void a_number_without_its_type_is_a_violation_not_a_crash() {
+        Violations v = new Violations();
+        IdDocument document = new IdDocument(null, TestIdentities.randomIdNumber(1990));
+        document.validate(v, "证件类型及号码");
+        assertThat(v.list()).extracting(violation -> violation.field()).containsExactly("证件类型及号码.证件类型");
+        assertThat(document.isResidentId()).isFalse();
+    }
 }

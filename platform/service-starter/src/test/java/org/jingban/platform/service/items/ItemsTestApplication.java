@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseEvents;
@@ -18,7 +19,13 @@ import reactor.core.publisher.Mono;
 class ItemsTestApplication {
 
     /** A form whose fields are the catalog's names (the real services use records with named components). */
-    record TestForm(Map<String, Object> fields, List<String> materials, String channel) implements ItemForm {
+    record TestForm(Map<String, Object> fields, List<String> materials, String channel,
+                    @JsonProperty(Delegate.FIELD) Delegate delegate)
+            implements ItemForm {
+
+        TestForm(Map<String, Object> fields, List<String> materials, String channel) {
+            this(fields, materials, channel, null);
+        }
 
         @Override
         public Violations validate(ItemDefinition item) {

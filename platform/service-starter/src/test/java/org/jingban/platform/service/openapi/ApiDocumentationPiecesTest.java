@@ -48,6 +48,21 @@ class ApiDocumentationPiecesTest {
         assertThat(example.get("申请材料")).isEqualTo(List.of("示例"));
     }
 
+    /**
+     * The documented example is the person applying themself: a 被委托人 (委托办理) would also need the 授权委托书 and both
+     * identity documents (seed 001 row 2), so the example leaves the optional block out.
+     */
+    @Test
+    void the_example_leaves_the_delegate_block_out() {
+        Schema<?> form = new ObjectSchema().addProperty("姓名", new StringSchema())
+                .addProperty("被委托人", new Schema<>().$ref("#/components/schemas/Delegate"));
+        Schema<?> delegate = new ObjectSchema().addProperty("姓名", new StringSchema())
+                .addProperty("联系电话", new StringSchema());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> example = (Map<String, Object>) new ExampleBodies(Map.of("Delegate", delegate)).of(form);
+        assertThat(example).containsOnlyKeys("姓名");
+    }
+
     @Test
     void body_example_overrides_set_nested_values_numbers_quoted_text_and_remove_with_null() {
         Map<String, Object> example = Map.of("业务类型", "普通门诊", "票据", List.of(Map.of("票据号码", "A1", "票据金额", "1.00")),
