@@ -11,6 +11,9 @@ platform/catalog/src/main/resources/org/jingban/platform/catalog/:
   regions/620600.yaml      武威 guide (source `wuwei`, seed 000)
   regions/513224.yaml      松潘 guide (source `songpan`, seed 003)
 
+The province layer of 甘肃 also carries `bundles`: the 一件事 (seed 004, catalog.yaml `oneThing`) — several items
+applied for at once under one case with its own limit; read by Catalog.bundle(code, region).
+
 Layer format (read by org.jingban.platform.catalog.Catalog):
   items      new item definitions (must carry name, service, kind, steps, timeLimit)
   overrides  per-field replacements for items defined in a lower layer of the same chain
@@ -244,7 +247,56 @@ def gansu_layer(cat):
         'mainItems': main_items,
         'commonMaterials': common_materials(cat, 'gansu'),
         'overrides': overrides,
+        'bundles': [bundle(cat['oneThing'], '620000')] if cat.get('oneThing') else [],
     }
+
+
+def bundle_part(part, province, applicability):
+    """One 联办事项 of a 一件事: applied for in the bundle (即办件/承诺件) or enabled by it (主动服务类)."""
+    return compact({
+        'name': part['name'],
+        'service': part['service'],
+        'caseType': part['caseType'],
+        # 主动服务类 (settlement at the 定点医药机构) is not applied for: the bundle's other parts enable it
+        'mode': 'enabled' if part['caseType'].startswith('主动服务') else 'apply',
+        'items': part.get('catalogItems') or None,
+        'conditions': part.get('conditions') or None,
+        # 适用对象说明: "<part>仅支持在甘肃省内参保人员" — the part is for persons insured in this province only
+        'insuredInProvince': province if part['name'] in applicability and '省内' in applicability else None,
+        'diseases': part.get('diseases') or None,
+        'basis': (part.get('basis') or {}).get('documents'),
+    })
+
+
+def bundle(one, province):
+    """catalog.yaml `oneThing` (seed 004) → a bundle of the province layer, keyed onething:<name>."""
+    applicability = one.get('applicability', '')
+    return compact({
+        'code': 'onething:' + one['name'],
+        'name': one['name'],
+        'title': one['title'],
+        'source': one['source'],
+        'leadDepartment': one['leadDepartment'],
+        # the source names no owner of the bundle's own case (spansServicesNote): the service of the part the others
+        # depend on keeps it — decision of docs/adr/one-thing.md
+        'owner': 'offsite-filing-service',
+        'servedParty': one['servedParty'],
+        'kind': one['caseType'],
+        'steps': ['申请', '受理', '办结'],  # 一事联办 办理环节: 3 (004 服务成效 减环节)
+        'timeLimit': {'workingDays': one['slaDays']['promised'], 'statutoryWorkingDays': one['slaDays']['statutory'],
+                      'text': f"承诺办结时限{one['timeLimit']['promised']}（法定办结时限{one['timeLimit']['statutory']}）"},
+        'onSiteVisits': one['onSiteVisits'],
+        'onlineDepth': one['onlineDepth'],
+        'reviewType': one['reviewType'],
+        'applicability': applicability,
+        'consultComplaint': one['consultComplaint'],
+        'efficiency': [{'measure': name, 'single': one['efficiency'][key]['single'],
+                        'bundled': one['efficiency'][key]['bundled'], 'text': one['efficiencyText'][name]}
+                       for key, name in (('time', '减时间'), ('visits', '减跑动'), ('materials', '减材料'),
+                                         ('steps', '减环节'))],
+        'parts': [bundle_part(p, province, applicability) for p in one['includedItems']],
+        'faq': one.get('faq') or None,
+    })
 
 
 def sichuan_layer():

@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class FamilyAccounts {
 
-    public static final List<String> RELATIONS = List.of("配偶", "父母", "子女", "兄弟姐妹", "祖父母", "外祖父母", "孙子女", "外孙子女");
+    /** Seed 004 受理条件 一.2; one list with the 一件事's form (offsite-filing-service-api). */
+    public static final List<String> RELATIONS = org.jingban.offsitefiling.api.OneThingEvents.RELATIONS;
     static final String GANSU = "62";
 
     private final ReactiveMongoTemplate template;

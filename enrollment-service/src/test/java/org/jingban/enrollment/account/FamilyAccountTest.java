@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Duration;
+import java.util.UUID;
+
 import org.jingban.enrollment.EnrollmentTest;
+import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.offsitefiling.api.OffsiteFilingTopics;
+import org.jingban.offsitefiling.api.OneThingEvents;
+import org.jingban.platform.test.CloudEventRecord;
+import org.jingban.platform.test.EventProbe;
+import org.jingban.platform.test.JingbanInfrastructure;
+import org.jingban.platform.test.TestEvents;
 import org.jingban.enrollment.person.InsuredPerson;
 import org.jingban.enrollment.person.InsuredPersons;
 import org.jingban.platform.security.test.TestTokens;
@@ -108,5 +118,64 @@ class FamilyAccountTest extends EnrollmentTest {
         web.post().uri("/api/v1/enrollment/accounts/family-members").headers(h -> h.setBearerAuth(self))
                 .bodyValue(bind(newIdNumber(1990), "兄弟姐妹")).exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.violations[0].code").isEqualTo("relative-not-insured-in-province");
+    }
+
+    /** 就医费用报销“一件事” (seed 004) asks offsite-filing-service's way: a request event, an answer event, once per bundle. */
+    private static void requestFamilySharing(String bundleId, String holder, List<OneThingEvents.Relative> relatives) {
+        TestEvents.publish(OffsiteFilingTopics.EVENTS, "/jingban/offsite-filing", OneThingEvents.FAMILY_SHARING_REQUESTED,
+                bundleId, new OneThingEvents.FamilySharingRequested(bundleId, "BJ-" + bundleId.substring(0, 8), holder,
+                        WUWEI, relatives));
+    }
+
+    @Test
+    void a_one_thing_binds_the_relatives_it_names_by_event_and_is_answered_once_per_bundle() {
+        String parent = employeeWithBalance(100_00);
+        String child = residentChild();
+        String bundleId = UUID.randomUUID().toString();
+        try (EventProbe answers = JingbanInfrastructure.get().probe(EnrollmentTopics.EVENTS)) {
+            // seed 004 受理条件 一.2: 子女 is among the relations a 家庭共济 account serves
+            requestFamilySharing(bundleId, parent, List.of(new OneThingEvents.Relative("孩子", null, child, "子女")));
+
+            CloudEventRecord answer = answers.awaitEvent(e -> bundleId.equals(e.subject()), TIMEOUT);
+            assertThat(answer.type()).isEqualTo(OneThingEvents.FAMILY_SHARING_BOUND);
+            assertThat(answer.dataJson()).doesNotContain(child); // the relative's number travels masked
+            List<?> payers = web.post().uri("/api/v1/enrollment/accounts/family-payers").headers(h -> h.setBearerAuth(SETTLEMENT))
+                    .bodyValue(Map.of("relativeIdNumber", child)).exchange().expectStatus().isOk()
+                    .expectBody(List.class).returnResult().getResponseBody();
+            assertThat(payers).hasSize(1);
+
+            // the same request again (a redelivery, or the bundle asking twice): nothing changes, no second answer
+            requestFamilySharing(bundleId, parent, List.of(new OneThingEvents.Relative("孩子", null, child, "子女")));
+            String marker = UUID.randomUUID().toString();
+            requestFamilySharing(marker, parent, List.of());
+            answers.awaitEvent(e -> marker.equals(e.subject()), TIMEOUT); // later than the repeated request
+            assertThat(answers.events().stream().filter(e -> bundleId.equals(e.subject()))).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_relative_not_insured_in_gansu_is_refused_by_event_with_every_reason_and_the_others_stay_bound() {
+        String parent = employeeWithBalance(10_00);
+        String child = residentChild();
+        String stranger = newIdNumber(1990); // insured nowhere in Gansu
+        String bundleId = UUID.randomUUID().toString();
+        try (EventProbe answers = JingbanInfrastructure.get().probe(EnrollmentTopics.EVENTS)) {
+            requestFamilySharing(bundleId, parent, List.of(new OneThingEvents.Relative("孩子", null, child, "子女"),
+                    new OneThingEvents.Relative("兄长", null, stranger, "兄弟姐妹")));
+
+            CloudEventRecord answer = answers.awaitEvent(e -> bundleId.equals(e.subject()), TIMEOUT);
+            // seed 004 适用对象说明: 职工医保个人账户家庭共济办理仅支持在甘肃省内参保人员
+            assertThat(answer.type()).isEqualTo(OneThingEvents.FAMILY_SHARING_REFUSED);
+            OneThingEvents.FamilySharingResult result = org.jingban.platform.messaging.EventJson.read(answer.dataJson(),
+                    OneThingEvents.FamilySharingResult.class);
+            assertThat(result.reasons()).extracting(org.jingban.platform.cases.Reason::code)
+                    .containsExactly("relative-not-insured-in-province");
+            assertThat(result.reasons().get(0).field()).startsWith("共济亲属[1]");
+            assertThat(result.bound()).hasSize(1);
+            List<?> payers = web.post().uri("/api/v1/enrollment/accounts/family-payers").headers(h -> h.setBearerAuth(SETTLEMENT))
+                    .bodyValue(Map.of("relativeIdNumber", child)).exchange().expectStatus().isOk()
+                    .expectBody(List.class).returnResult().getResponseBody();
+            assertThat(payers).hasSize(1);
+        }
     }
 }

@@ -142,8 +142,39 @@ public final class Catalog {
         return resolvedByRegion.computeIfAbsent(region, r -> view(r).definitions(r));
     }
 
+    /**
+     * The item offered in the region; else, for a 一件事's code, the bundle as the case kernel's item (its own case,
+     * steps and limit: {@link BundleDefinition#item()}). Bundles are not among {@link #items(String)}.
+     */
     public Optional<ItemDefinition> find(String itemCode, String regionCode) {
-        return items(regionCode).stream().filter(item -> item.code().equals(itemCode)).findFirst();
+        return items(regionCode).stream().filter(item -> item.code().equals(itemCode)).findFirst()
+                .or(() -> bundle(itemCode, regionCode).map(BundleDefinition::item));
+    }
+
+    /**
+     * The 一件事 offered in a region, resolved for it (its region code and office): those of the region's own layer,
+     * then its province's, then the national layer's; one per code, the most specific first.
+     */
+    public List<BundleDefinition> bundles(String regionCode) {
+        String region = checkRegion(regionCode);
+        Office office = office(region).orElse(null);
+        Map<String, BundleDefinition> found = new LinkedHashMap<>();
+        for (Layer layer : new Layer[]{regions.get(region), provinces.get(province(region)), national}) {
+            if (layer == null) {
+                continue;
+            }
+            for (BundleDefinition b : layer.bundles()) {
+                found.putIfAbsent(b.code(), new BundleDefinition(b.code(), b.name(), b.title(), b.owner(), region,
+                        b.servedParty(), b.kind(), b.steps(), b.timeLimit(), b.onSiteVisits(), b.onlineDepth(),
+                        b.reviewType(), b.applicability(), b.consultComplaint(), b.efficiency(), b.parts(), office,
+                        b.source()));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    public Optional<BundleDefinition> bundle(String code, String regionCode) {
+        return bundles(regionCode).stream().filter(b -> b.code().equals(code)).findFirst();
     }
 
     /** @throws UnknownItemException when the item is not offered in the region */
@@ -210,6 +241,15 @@ public final class Catalog {
                 Object service = entry.fields().get("service");
                 if (service != null && !services.contains(service)) {
                     problems.add(problem(layer.file(), entry.code(), "service", service + " is not a known service"));
+                }
+            }
+            for (BundleDefinition bundle : layer.bundles()) {
+                List<String> named = new ArrayList<>(List.of(bundle.owner()));
+                bundle.parts().forEach(p -> named.add(p.service()));
+                for (String service : named) {
+                    if (!services.contains(service)) {
+                        problems.add(problem(layer.file(), bundle.code(), "service", service + " is not a known service"));
+                    }
                 }
             }
             for (MainItem main : layer.mainItems()) {

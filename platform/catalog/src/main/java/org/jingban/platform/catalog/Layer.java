@@ -10,10 +10,11 @@ import java.util.Map;
  * @param officeId   the layer's default office, may be {@code null}
  * @param items      items this layer defines
  * @param overrides  field replacements for items defined by a lower layer of the same chain
+ * @param bundles    一件事 defined by this layer (for its region and the regions inside it), region and office unresolved
  */
 record Layer(String file, Level level, String region, String name, String source, String officeId,
              Map<String, Office> offices, List<MainItem> mainItems, List<Entry> items, List<Entry> overrides,
-             List<String> services, List<CommonMaterial> commonMaterials) {
+             List<String> services, List<CommonMaterial> commonMaterials, List<BundleDefinition> bundles) {
 
     /**
      * A material the layer's source states once for the items that follow ("委托办理的，应提供…（下同）" at one item):

@@ -89,8 +89,63 @@ final class LayerReader {
             common.add(new Layer.CommonMaterial(new Material(name, integer(m, "form", "commonMaterials.form"),
                     string(m, "condition"), string(m, "note")), from, string(m, "rule")));
         }
+        List<BundleDefinition> bundles = new ArrayList<>();
+        for (Map<?, ?> b : maps(root, "bundles")) {
+            BundleDefinition bundle = bundle(b, region);
+            if (bundle != null) {
+                bundles.add(bundle);
+            }
+        }
+        this.item = null;
         return new Layer(file, level, region, string(root, "name"), string(root, "source"), string(root, "office"),
-                offices, mainItems, items, overrides, strings(root, "services"), List.copyOf(common));
+                offices, mainItems, items, overrides, strings(root, "services"), List.copyOf(common), List.copyOf(bundles));
+    }
+
+    /** One 一件事 of the layer: code, name, owner, kind, steps, time limit and parts are required. */
+    private BundleDefinition bundle(Map<?, ?> map, String region) {
+        String code = string(map, "code");
+        this.item = code;
+        if (code == null || string(map, "name") == null || string(map, "owner") == null) {
+            problem("bundles", "a bundle needs a code, a name and an owner");
+            return null;
+        }
+        CaseKind kind = label(map, "kind", CaseKind::ofLabel, "is not 即办件 or 承诺件");
+        List<String> steps = strings(map, "steps");
+        if (steps.size() < 2 || !START.equals(steps.get(0)) || !END.equals(steps.get(steps.size() - 1))) {
+            problem("steps", "a bundle's steps run from 申请 to 办结");
+        }
+        TimeLimit limit = map.get("timeLimit") == null ? null : timeLimit(map.get("timeLimit"));
+        if (limit == null || limit.workingDays() == null) {
+            problem("timeLimit", "a bundle needs a promised limit in working days");
+        }
+        List<BundleDefinition.Part> parts = new ArrayList<>();
+        for (Map<?, ?> p : maps(map, "parts")) {
+            String mode = string(p, "mode");
+            if (string(p, "name") == null || string(p, "service") == null
+                    || !("apply".equals(mode) || "enabled".equals(mode))) {
+                problem("parts", "a part needs a name, a service and a mode (apply or enabled)");
+                continue;
+            }
+            String province = string(p, "insuredInProvince");
+            if (province != null && !province.matches("\\d{2}0000")) {
+                problem("parts.insuredInProvince", province + " is not a province code");
+            }
+            parts.add(new BundleDefinition.Part(string(p, "name"), string(p, "service"), string(p, "caseType"),
+                    "apply".equals(mode) ? BundleDefinition.Mode.APPLY : BundleDefinition.Mode.ENABLED,
+                    strings(p, "items"), strings(p, "conditions"), province, strings(p, "diseases"), string(p, "basis")));
+        }
+        if (parts.stream().noneMatch(p -> p.mode() == BundleDefinition.Mode.APPLY)) {
+            problem("parts", "a bundle needs at least one part applied for");
+        }
+        List<BundleDefinition.Efficiency> efficiency = new ArrayList<>();
+        for (Map<?, ?> e : maps(map, "efficiency")) {
+            efficiency.add(new BundleDefinition.Efficiency(string(e, "measure"), string(e, "single"), string(e, "bundled"),
+                    string(e, "text")));
+        }
+        return new BundleDefinition(code, string(map, "name"), string(map, "title"), string(map, "owner"), region,
+                string(map, "servedParty"), kind, steps, limit, string(map, "onSiteVisits"), string(map, "onlineDepth"),
+                string(map, "reviewType"), string(map, "applicability"), string(map, "consultComplaint"), efficiency,
+                parts, null, string(map, "source"));
     }
 
     private Layer.Level level(Object value) {
