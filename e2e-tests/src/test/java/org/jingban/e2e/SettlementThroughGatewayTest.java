@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
  * account, a hospital designated, a bill settled by the hospital (settlement-service debits the account at the real
  * enrollment-service), then a manual claim of the same invoice refused by reimbursement-service (422 invoice-settled),
  * and the settlement reversed (the account credited back). And settlement-service killed while it settles: the hospital's
- * retry after the restart finds or makes the one settlement, and the account is debited once.
+ * retry after the restart finds or makes the one settlement, and the account is debited once; and enrollment-service
+ * killed while settlement-service debits the account there: the bill's parts still add up and the account holds exactly
+ * the settlement's share (a debit that landed under a cash settlement given back once).
  *
  * <p>The designation is published as designated-institution-service's {@code agreement.signed} event rather than driven
- * through its endpoints: a designation cannot complete today, its 公示 lasts 5 working days (DesignationThroughGatewayTest
- * shows the path up to the 公示).
+ * through its endpoints, to keep these tests short (DesignationThroughGatewayTest takes a hospital through the whole
+ * designation and settles a bill there).
  */
 class SettlementThroughGatewayTest extends E2eTest {
 
@@ -117,23 +119,27 @@ class SettlementThroughGatewayTest extends E2eTest {
         }
     }
 
-    @Test
-    void a_settlement_service_killed_mid_settlement_and_retried_after_restart_debits_the_account_once() {
+    /** A Wuwei employee with a credited account, a hospital designated for 门诊, and a 300.00 甲类 bill there. */
+    private record Visit(String id, String person, BigDecimal balance, String hospital, Map<String, Object> bill) {
+    }
+
+    private Visit insuredWithABill(String name, String hospitalName, String invoicePrefix) {
         String id = newIdNumber(1982);
         String person = api.person(id);
         String unit = newUscc(WUWEI);
-        api.post("/api/v1/enrollment/units", api.agent(unit), unitForm(unit, "武威市重启测试商贸有限公司", WUWEI)).expect(201);
+        api.post("/api/v1/enrollment/units", api.agent(unit), unitForm(unit, "武威市" + name + "测试商贸有限公司", WUWEI)).expect(201);
         api.post("/api/v1/enrollment/employees", api.agent(unit), employeesForm(unit, EMPLOYEE_MATERIALS,
-                List.of(employeeRow("重启人", id, "6000.00", "增加")))).expect(201);
+                List.of(employeeRow(name, id, "6000.00", "增加")))).expect(201);
         eventually("insured in Wuwei", () -> insurance(personQuery(person, id), EMPLOYEE, WUWEI));
         api.post("/api/v1/enrollment/accounts/contributions", api.system("tax-bureau", "enrollment:contributions"),
-                Map.of("postings", List.of(Map.of("serialNumber", "E2E-K-" + id, "idNumber", id, "period", "202611",
-                        "insuranceType", EMPLOYEE, "regionCode", WUWEI, "contributionAmount", "2000.00")))).list();
+                Map.of("postings", List.of(Map.of("serialNumber", "E2E-" + invoicePrefix + "-" + id, "idNumber", id,
+                        "period", "202611", "insuranceType", EMPLOYEE, "regionCode", WUWEI,
+                        "contributionAmount", "2000.00")))).list();
         BigDecimal balance = new BigDecimal((String) Api.map(personQuery(person, id).get("account")).get("balance"));
         String code = "H" + LIANGZHOU + ThreadLocalRandom.current().nextInt(10000, 99999);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         AgreementEvents.Agreement agreement = new AgreementEvents.Agreement("XY-" + code, code, newUscc(WUWEI),
-                "凉州区重启测试医院", "MEDICAL_INSTITUTION", WUWEI, LIANGZHOU, "二级",
+                hospitalName, "MEDICAL_INSTITUTION", WUWEI, LIANGZHOU, "二级",
                 List.of(AgreementEvents.OUTPATIENT), List.of(), "ACTIVE", today.minusYears(1), today.plusYears(2),
                 null, null, null, null, null);
         TestEvents.publish(DesignationTopics.EVENTS, "/jingban/designated-institution", AgreementEvents.SIGNED,
@@ -144,30 +150,46 @@ class SettlementThroughGatewayTest extends E2eTest {
 
         String hospital = api.token(Map.of("role", "INSTITUTION", "subject", "inst-" + code, "institution", code));
         Map<String, Object> bill = new LinkedHashMap<>();
-        bill.put("invoiceNumber", "WWKILL" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+        bill.put("invoiceNumber", invoicePrefix + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
         bill.put("idNumber", id);
         bill.put("visitType", "OUTPATIENT");
         bill.put("visitDate", today.toString());
         bill.put("lines", List.of(Map.of("code", "XY001", "name", "阿莫西林胶囊", "category", "甲类", "quantity", "2",
                 "unitPrice", "150.00", "amount", "300.00")));
-        // the hospital sends the bill; settlement-service dies while (or right after) it settles — where exactly the
-        // kill lands does not matter: whatever it left, the retry after the restart must debit the account once
+        return new Visit(id, person, balance, hospital, bill);
+    }
+
+    /** Sends the bill and kills {@code jvm} while the settlement runs (where exactly does not matter), then restarts it. */
+    private void settleWhileKilling(Visit visit, ServiceJvm jvm) {
         java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return api.post("/api/v1/settlement/settlements", hospital, bill).status();
+                return api.post("/api/v1/settlement/settlements", visit.hospital(), visit.bill()).status();
             } catch (RuntimeException e) {
                 return -1;
             }
         });
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(50, 400));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(20, 400));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stack.settlement.kill();
+        jvm.kill();
         first.join();
-        stack.settlement.start();
-        stack.settlement.awaitLive(LocalStack.START_TIMEOUT);
+        jvm.start();
+        jvm.awaitLive(LocalStack.START_TIMEOUT);
+    }
+
+    @Test
+    void a_settlement_service_killed_mid_settlement_and_retried_after_restart_debits_the_account_once() {
+        Visit visit = insuredWithABill("重启人", "凉州区重启测试医院", "WWKILL");
+        String id = visit.id();
+        String person = visit.person();
+        BigDecimal balance = visit.balance();
+        String hospital = visit.hospital();
+        Map<String, Object> bill = visit.bill();
+        // the hospital sends the bill; settlement-service dies while (or right after) it settles — where exactly the
+        // kill lands does not matter: whatever it left, the retry after the restart must debit the account once
+        settleWhileKilling(visit, stack.settlement);
 
         // the retry: the same settlement (201 if the first never got stored, else 200), settled
         Map<String, Object> receipt = eventually("the retry answered", () -> {
@@ -188,6 +210,44 @@ class SettlementThroughGatewayTest extends E2eTest {
         });
         assertThat(Api.maps(account.get("entries"))).filteredOn(e -> ((String) e.get("amount")).startsWith("-"))
                 .hasSize(paidFromAccount.signum() > 0 ? 1 : 0);
+    }
+
+    @Test
+    void an_enrollment_service_killed_mid_debit_neither_loses_nor_doubles_the_account_share() {
+        // issue "settlement-service": no account is debited twice across a restart of enrollment-service mid-settlement.
+        // settlement-service debits the account at enrollment-service; killed while it does, the debit may have landed
+        // or not, and the settlement may have paid the share from the account or (enrollment unreachable) in cash — a
+        // debit that landed under a cash settlement is given back once by settlement's sweep
+        Visit visit = insuredWithABill("共济人", "凉州区中断测试医院", "WWENR");
+        settleWhileKilling(visit, stack.enrollment);
+
+        Map<String, Object> receipt = eventually("the retry answered", () -> {
+            Api.Reply r = api.post("/api/v1/settlement/settlements", visit.hospital(), visit.bill());
+            return r.status() == 200 || r.status() == 201 ? r.expect(r.status()) : null;
+        });
+        String settlementId = (String) receipt.get("settlementId");
+        Map<String, Object> done = eventually("settled", () -> {
+            Map<String, Object> now = api.get("/api/v1/settlement/settlements/" + settlementId, visit.hospital()).expect(200);
+            return "SETTLED".equals(now.get("status")) ? now : null;
+        });
+        // the parts add up to the bill whichever way the account share went
+        BigDecimal fund = new BigDecimal((String) done.get("fund"));
+        BigDecimal fromAccount = new BigDecimal((String) done.get("personalAccount"));
+        BigDecimal cash = new BigDecimal((String) done.get("cash"));
+        assertThat(fund).isEqualByComparingTo("50.00");
+        assertThat(fund.add(fromAccount).add(cash)).isEqualByComparingTo("300.00");
+        // and the account holds exactly the settlement's share, no more (a stray debit given back), no less
+        Map<String, Object> account = eventually("the account as settled", () -> {
+            Map<String, Object> a = Api.map(personQuery(visit.person(), visit.id()).get("account"));
+            return new BigDecimal((String) a.get("balance")).compareTo(visit.balance().subtract(fromAccount)) == 0 ? a : null;
+        });
+        BigDecimal spent = Api.maps(account.get("entries")).stream().map(e -> new BigDecimal((String) e.get("amount")))
+                .filter(a -> a.signum() < 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal givenBack = Api.maps(account.get("entries")).stream()
+                .filter(e -> !"CONTRIBUTION".equals(e.get("kind")))
+                .map(e -> new BigDecimal((String) e.get("amount"))).filter(a -> a.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(spent.negate().subtract(givenBack)).isEqualByComparingTo(fromAccount);
     }
 
     private Map<String, Object> claim(String id, String invoice, LocalDate day) {
