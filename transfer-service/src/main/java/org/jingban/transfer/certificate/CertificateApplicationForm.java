@@ -9,6 +9,7 @@ import org.jingban.enrollment.api.InsuranceTypes;
 import org.jingban.platform.cases.Party;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.identifiers.Divisions;
+import org.jingban.platform.service.items.Delegate;
 import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.web.problem.Violations;
@@ -28,14 +29,15 @@ public record CertificateApplicationForm(
         @OneOf(of = CertificateApplicationForm.class, field = "INSURANCE_TYPES") @JsonProperty("基本医疗保险类型") String insuranceType,
         @JsonProperty("户籍所在地") String householdRegistration,
         @JsonProperty("户籍类型") String householdType,
-        @JsonProperty("申请材料") List<String> materials) implements ItemForm {
+        @JsonProperty("申请材料") List<String> materials,
+        @JsonProperty(Delegate.FIELD) Delegate delegate) implements ItemForm {
 
     static final String REGION = "参保地";
     private static final String ID = "证件类型及号码";
 
     /** A request without a body: every required field is reported missing. */
     public static CertificateApplicationForm orEmpty(CertificateApplicationForm form) {
-        return form != null ? form : new CertificateApplicationForm(null, null, null, null, null, null, null);
+        return form != null ? form : new CertificateApplicationForm(null, null, null, null, null, null, null, null);
     }
 
     @Override

@@ -163,6 +163,21 @@ class InsuranceCertificateTest extends TransferTest {
     }
 
     @Test
+    void a_certificate_asked_for_by_an_agent_needs_the_authorisation_and_both_documents() {
+        // seed 001 row 2: "委托办理的，应提供委托人及代理人身份证件原件及委托人授权委托书（下同）" — 参保凭证 included
+        String id = enrolledInWuwei("10.00");
+        Map<String, Object> byAgent = form(id, "张三");
+        byAgent.put("被委托人", Map.of("姓名", "李代办", "证件类型及号码", idDoc(newIdNumber()), "联系电话", "13912345678"));
+        web.post().uri("/api/v1/transfer/certificates").headers(h -> h.setBearerAuth(TestTokens.clerk("gh-cert", WUWEI)))
+                .bodyValue(byAgent).exchange().expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.violations[*].message").value(messages -> assertThat(messages.toString())
+                        .contains("委托人及代理人身份证件原件及委托人授权委托书"));
+        byAgent.put("申请材料", List.of("医保电子凭证或有效身份证件或社保卡", "委托人及代理人身份证件原件及委托人授权委托书"));
+        web.post().uri("/api/v1/transfer/certificates").headers(h -> h.setBearerAuth(TestTokens.clerk("gh-cert", WUWEI)))
+                .bodyValue(byAgent).exchange().expectStatus().isCreated();
+    }
+
+    @Test
     void a_person_without_a_record_gets_every_reason_at_once() {
         String id = newIdNumber();
         web.post().uri("/api/v1/transfer/certificates").headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id)))
