@@ -13,11 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jingban.designation.api.AgreementEvents;
 import org.jingban.designation.api.DesignationTopics;
 import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.test.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /**
- * 主项十 月度结算 through the gateway on the packaged services: a Wuwei resident enrolled at enrollment-service, a hospital
+ * 主项十 月度结算 through the gateway on the packaged services: a Wuwei resident insured since January (enrollment's person
+ * event as enrollment-service publishes it: registered today, the coverage would start this month, and a visit of last
+ * month is rightly refused as before the coverage — settlement reads coverage on the visit day), a hospital
  * designated (its agreement published as designated-institution-service's {@code agreement.signed} event, as in
  * SettlementThroughGatewayTest), a bill of last month settled directly, then the month declared from the
  * direct-settlement records (622036010001), staff through 受理—审核—财务复核—负责人审批—拨付, and the case completed by
@@ -29,7 +32,13 @@ class MonthlySettlementThroughGatewayTest extends E2eTest {
 
     @Test
     void a_hospital_declares_last_month_and_is_paid_its_direct_settlement_fund_total() {
-        String id = resident(WUWEI, 1985);
+        String id = newIdNumber(1985);
+        YearMonth january = YearMonth.from(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1)).withMonth(1);
+        PersonEvents.InsuranceView coverage = new PersonEvents.InsuranceView(org.jingban.enrollment.api.InsuranceTypes.RESIDENT_INSURANCE, WUWEI, null, null, "城乡居民",
+                "ACTIVE", "参保缴费", List.of(new PersonEvents.Period(january.toString(), null, WUWEI, null, "城乡居民",
+                PersonEvents.Period.LOCAL)), 12);
+        TestEvents.publish(EnrollmentTopics.EVENTS, "/jingban/enrollment", PersonEvents.ENROLLED, "p-" + id,
+                new PersonEvents.Person("p-" + id, id, "月结人", "增加", WUWEI, List.of(coverage), null));
         String code = "H" + LIANGZHOU + ThreadLocalRandom.current().nextInt(10000, 99999);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         YearMonth month = YearMonth.from(today).minusMonths(1);
