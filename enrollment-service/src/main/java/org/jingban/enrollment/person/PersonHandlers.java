@@ -67,6 +67,7 @@ public class PersonHandlers {
     }
 
     @PostMapping("/api/v1/enrollment/residents")
+    @BodyExample("申请人身份=无业成年人") // the example person is an adult (born 1990)
     @Operation(summary = "城乡居民参保登记（表3，即时办结）",
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-code", value = "622036001003")))
     @Access({Role.INSURED_PERSON, Role.CLERK})

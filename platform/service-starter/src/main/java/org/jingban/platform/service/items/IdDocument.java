@@ -50,6 +50,7 @@ public record IdDocument(@JsonProperty("证件类型") String type, @JsonPropert
     }
 
     /** Whether the number is a 居民身份证号码 that checks out (birth date and gender can then be read from it). */
+    @com.fasterxml.jackson.annotation.JsonIgnore // derived: not a field of the form (nor of its API document)
     public boolean isResidentId() {
         return number != null && type != null && CITIZEN_NUMBER.contains(type) && ResidentIdNumber.isValid(number);
     }

@@ -105,7 +105,7 @@ final class ExampleBodies {
         String n = name == null ? "" : name;
         // the conditions an institution declares (是否具有…/设有…/建立…/配有…) and an own account hold in the example
         return n.startsWith("是否具") || n.startsWith("是否设") || n.startsWith("是否建立") || n.startsWith("是否配")
-                || n.equals("本人账户") || n.equals("电子票据") || n.equals("residentId") || n.equals("usePersonalAccount");
+                || n.equals("本人账户") || n.equals("电子票据") || n.equals("usePersonalAccount");
     }
 
     private static int integer(String name) {
