@@ -58,10 +58,7 @@ public final class AgreementForms {
             if (bankAccount != null) {
                 bankAccount.validate(v, "银行账户信息(账号、开户行)");
             }
-            if (level != null) {
-                v.check(List.of("一级", "二级", "三级", "未定级").stream().anyMatch(level::startsWith), "医疗机构等级",
-                        "unknown-option", "医疗机构等级应为一级、二级、三级或未定级");
-            }
+            Levels.check(v, "医疗机构等级", level);
             if (contactPhone != null) {
                 MobileNumber.check(contactPhone).ifPresent(p -> v.add("联系人手机号", p.code(), p.message()));
             }

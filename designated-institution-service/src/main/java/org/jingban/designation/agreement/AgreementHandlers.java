@@ -81,7 +81,7 @@ public class AgreementHandlers {
     @Operation(summary = "一份医保协议", description = "该定点医药机构本身，或签约统筹地区的工作人员（查阅留痕）")
     @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<AgreementView> one(@PathVariable String institutionCode, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return visible(institutionCode, caller)
                 .flatMap(a -> (caller.isStaff() ? audit.read(caller, owner(a), "医保协议", institutionCode) : Mono.<Void>empty())
                         .thenReturn(AgreementView.of(a)));
@@ -102,7 +102,7 @@ public class AgreementHandlers {
                             AgreementEvents.MATERNITY, AgreementEvents.OFFSITE_SETTLEMENT, AgreementEvents.RETAIL_DRUGS}))
             @RequestParam String scope,
                                        @RequestParam(required = false) String date, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         Violations v = new Violations();
         v.check(Scopes.BY_LABEL.containsValue(scope), "scope", "unknown-scope", "未知的协议范围" + scope);
         LocalDate day = date == null ? agreements.today() : AgreementForms.date(v, "date", date);
@@ -133,7 +133,7 @@ public class AgreementHandlers {
     @Access(value = {Role.INSTITUTION, Role.CLERK}, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<Submitted>> change(@PathVariable String institutionCode,
                                                   @RequestBody AgreementForms.InformationChange form, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return visible(institutionCode, caller).flatMap(a -> items.change(a, form, caller)).map(Submitted::response);
     }
 
@@ -145,7 +145,7 @@ public class AgreementHandlers {
     @Access(value = {Role.INSTITUTION, Role.CLERK}, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<Submitted>> suspension(@PathVariable String institutionCode,
                                                       @RequestBody AgreementForms.Suspension form, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return visible(institutionCode, caller).flatMap(a -> items.suspension(a, form, caller)).map(Submitted::response);
     }
 
@@ -156,7 +156,7 @@ public class AgreementHandlers {
     @Access(value = {Role.INSTITUTION, Role.CLERK}, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<Submitted>> resumption(@PathVariable String institutionCode,
                                                       @RequestBody AgreementForms.Resumption form, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return visible(institutionCode, caller).flatMap(a -> items.resumption(a, form, caller)).map(Submitted::response);
     }
 
@@ -167,7 +167,7 @@ public class AgreementHandlers {
     @Access(value = {Role.INSTITUTION, Role.CLERK}, object = Access.ObjectOwner.PATH)
     public Mono<ResponseEntity<Submitted>> offsite(@PathVariable String institutionCode,
                                                    @RequestBody AgreementForms.OffsiteSettlement form, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return visible(institutionCode, caller).flatMap(a -> items.offsite(a, form, caller)).map(Submitted::response);
     }
 

@@ -69,16 +69,16 @@ public class InstitutionCodes {
 
     /**
      * A 机构编码 as it enters in a path (issue "Input hygiene": every identifier is validated first, a 400 naming it, not a
-     * 404): the national layout, or the 统一社会信用代码 an institution is known by before its designation.
+     * 404): the national layout, or the 统一社会信用代码 an institution is known by before its designation — as given, the
+ * value the lookup then uses.
      */
-    public static String checkedPathCode(String institutionCode) {
-        String code = institutionCode == null ? "" : institutionCode.strip();
+    public static void checkPathCode(String institutionCode) {
+        String code = institutionCode == null ? "" : institutionCode;
         if (!LAYOUT.matcher(code).matches() && !org.jingban.platform.identifiers.UnifiedSocialCreditCode.isValid(code)) {
             throw org.jingban.platform.web.problem.ProblemException.validation(java.util.List.of(
                     new org.jingban.platform.web.problem.Violation("institutionCode", "invalid-institution-code",
                             "机构编码应为H（医疗机构）或P（零售药店）、6位行政区划代码和5位顺序号，或统一社会信用代码")));
         }
-        return code;
     }
 
     private Mono<Counter> counter(String key, Update update) {

@@ -47,6 +47,15 @@ public final class Scopes {
         return ORDER.stream().map(BY_LABEL::get).filter(values::contains).toList();
     }
 
+    /** Every label that is not a scope {@code kind} may agree, as one violation of {@code field} named {@code label}. */
+    public static void check(org.jingban.platform.web.problem.Violations v, String field, String label, InstitutionKind kind,
+                             java.util.Collection<String> labels) {
+        List<String> unknown = labels.stream().filter(l -> value(l).filter(s -> allowedFor(kind, s)).isEmpty()).toList();
+        v.check(unknown.isEmpty(), field, "unknown-scope", label + "「" + String.join("、", unknown) + "」不适用于"
+                + kind.label() + "：" + (kind == InstitutionKind.RETAIL_PHARMACY ? "可为药品零售、异地就医直接结算"
+                : "可为门诊、住院、门诊慢特病、生育、异地就医直接结算"));
+    }
+
     /** The scopes a kind may agree: a pharmacy sells drugs (and may settle off-site); a hospital the rest. */
     public static boolean allowedFor(InstitutionKind kind, String value) {
         return kind == InstitutionKind.RETAIL_PHARMACY

@@ -2,7 +2,6 @@ package org.jingban.designation.application;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,15 +87,7 @@ public interface DesignationForm extends ItemForm {
         if (present(f.institutionName())) {
             v.check(f.institutionName().length() <= 100, nameField, "too-long", nameField + "不超过100字");
         }
-        List<String> unknown = new ArrayList<>();
-        for (String label : f.requestedScope()) {
-            if (Scopes.value(label).filter(s -> Scopes.allowedFor(f.kind(), s)).isEmpty()) {
-                unknown.add(label);
-            }
-        }
-        v.check(unknown.isEmpty(), "申请协议范围", "unknown-scope", "申请协议范围「" + String.join("、", unknown) + "」不适用于"
-                + f.kind().label() + "：" + (f.kind() == InstitutionKind.RETAIL_PHARMACY ? "可为药品零售、异地就医直接结算"
-                : "可为门诊、住院、门诊慢特病、生育、异地就医直接结算"));
+        Scopes.check(v, "申请协议范围", "申请协议范围", f.kind(), f.requestedScope());
     }
 
     static LocalDate date(Violations v, String field, String text) {

@@ -74,7 +74,7 @@ public class DesignationSteps {
                         .defaultIfEmpty(new Application(c, null)));
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(Case.ZONE));
     }
 

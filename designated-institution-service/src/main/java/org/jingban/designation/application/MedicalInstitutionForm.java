@@ -11,6 +11,7 @@ import org.jingban.designation.agreement.InstitutionKind;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.designation.agreement.Levels;
 
 /**
  * 表14 医疗机构申请定点协议管理申请表 (seed 002 §二十五): the 29 受理信息必填项 with the catalog's names as JSON names,
@@ -52,7 +53,6 @@ public record MedicalInstitutionForm(
         @JsonProperty("渠道") String channel) implements DesignationForm {
 
     /** 医疗机构等级 as the agreement keeps it: the 级 of 表14's value (三级甲等 → 三级), or 未定级. */
-    static final List<String> LEVELS = List.of("一级", "二级", "三级", "未定级");
 
     public MedicalInstitutionForm {
         requestedScope = requestedScope == null ? List.of() : List.copyOf(requestedScope);
@@ -74,9 +74,7 @@ public record MedicalInstitutionForm(
         if (bankAccount != null) {
             bankAccount.validate(v, "银行账户信息(账号、开户行)");
         }
-        if (DesignationForm.present(grade)) {
-            v.check(level() != null, "医疗机构等级", "unknown-option", "医疗机构等级应为一级、二级、三级（可含甲乙丙等）或未定级");
-        }
+        Levels.check(v, "医疗机构等级", grade);
         LocalDate founded = DesignationForm.date(v, "医疗机构成立时间", foundedOn);
         DesignationForm.date(v, "医疗机构执业许可证发证日期", licenceIssuedOn);
         LocalDate from = DesignationForm.date(v, "医疗机构执业许可证有效期限开始日期", licenceValidFrom);
@@ -107,11 +105,7 @@ public record MedicalInstitutionForm(
 
     @Override
     public String level() {
-        if (grade == null) {
-            return null;
-        }
-        String g = grade.trim();
-        return LEVELS.stream().filter(g::startsWith).findFirst().orElse(null);
+        return Levels.of(grade);
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import org.jingban.designation.agreement.InstitutionCodes;
+import org.jingban.platform.service.openapi.BodyExample;
 
 /**
  * The documents (表19–表23, the 医保协议) as data and as printable HTML, sealed by the office; the offices' certificates
@@ -92,6 +93,7 @@ public class DocumentHandlers {
     }
 
     @PostMapping("/applications/{caseNumber}/documents/23/delivery")
+    @BodyExample("签收日期=null") // the institution signs online today; staff give the day of the 签收
     @Operation(summary = "评估不合格告知书送达（签收）", description = "自结果告知送达之日起，整改3个月后可再次申请评估；再次评估仍不合格的，"
             + "12个月内不得再次申请（送达前不得再次申请）。申请机构在线签收（电子送达，签收日期为当日，填写签收人及其联系电话）；"
             + "或由工作人员登记送达：送达方式（直接送达、邮寄送达、电子送达）、签收人、签收人联系电话、签收日期（不早于告知书经办日期，"
@@ -111,6 +113,14 @@ public class DocumentHandlers {
                 MobileNumber.check(f.recipientPhone().strip()).ifPresent(p -> v.add("签收人联系电话", p.code(), p.message()));
             }
             LocalDate on = v.date("签收日期", f.deliveredOn());
+            // the day itself, with the form's other problems: never after today; the institution's own 签收 is today's
+            LocalDate today = steps.today();
+            if (on != null) {
+                v.check(!on.isAfter(today), "签收日期", "in-future", "签收日期不能晚于今天");
+                if (!caller.isStaff()) {
+                    v.check(on.equals(today), "签收日期", "institution-today", "申请机构在线签收的，签收日期为签收当日（" + today + "）");
+                }
+            }
             String method;
             if (caller.isStaff()) {
                 // staff record a delivery that happened: how, and the day on the 签收 (or the postal receipt)
@@ -153,7 +163,7 @@ public class DocumentHandlers {
     @Operation(summary = "医保协议文书（数据与电子签章）", description = "协议编号、双方、机构编码、协议范围、有效期")
     @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<IssuedDocument> agreement(@PathVariable String institutionCode, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return agreements.byInstitutionCode(institutionCode)
                 .transform(Authorize.visibleToAny(caller, AgreementHandlers::owners))
                 .flatMap(documents::agreement);
@@ -163,7 +173,7 @@ public class DocumentHandlers {
     @Operation(summary = "医保协议文书（可打印 HTML）")
     @Access(value = {Role.INSTITUTION, Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.DIRECTOR}, object = Access.ObjectOwner.PATH)
     public Mono<String> agreementHtml(@PathVariable String institutionCode, Caller caller) {
-        InstitutionCodes.checkedPathCode(institutionCode);
+        InstitutionCodes.checkPathCode(institutionCode);
         return agreement(institutionCode, caller).map(DocumentHtml::render);
     }
 

@@ -31,8 +31,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * 存量定点医药机构导入: the agreements a province signed on paper before going live, imported as ACTIVE agreements that
- * keep their 定点医药机构编码, number, validity, scope and contact (docs/adr/designation.md §13). All or nothing: every
- * problem of every row is named at once (一次性告知) and nothing is stored while any row has one. Idempotent: a row whose
+ * keep their 定点医药机构编码, number, validity, scope and contact (docs/adr/designation.md §13). Checked all or nothing:
+ * every problem of every row is named at once (一次性告知) and nothing is stored while any row has one. Stored row by
+ * row (no multi-document transaction): a failure while storing (a number taken meanwhile, the store down) answers 409
+ * with the earlier rows stored, and a re-run finishes the import without repeating them. Idempotent: a row whose
  * code was imported before with the same 统一社会信用代码 and 协议编号 is reported {@code ALREADY_IMPORTED} and changes
  * nothing (no second agreement, no second event). Each new agreement publishes {@code agreement.signed} with its write,
  * and its code's counter is raised first so that {@link InstitutionCodes#next} never hands that code out.
@@ -172,6 +174,11 @@ public class AgreementImports {
                 .then(agreements.insertOnce(agreement))
                 .onErrorMap(DuplicateKeyException.class, e -> ProblemException.conflict("协议编号" + row.normalisedNumber()
                         + "在导入时已被占用：此前各条已导入，请核对后重新导入（已导入的不会重复导入）"))
+                // an import running at the same moment stored this code first: the same row, or a conflict
+                .flatMap(saved -> saved.getAgreementNumber().equals(agreement.getAgreementNumber())
+                        && java.util.Objects.equals(saved.getCreditCode(), agreement.getCreditCode()) ? Mono.just(saved)
+                        : Mono.error(ProblemException.conflict("定点医药机构编码" + code + "在导入时已由另一份协议（"
+                        + saved.getAgreementNumber() + "）导入：此前各条已导入，请核对后重新导入")))
                 .flatMap(saved -> audit.decision(caller, AgreementHandlers.owner(saved), "医保协议", code,
                         "导入上线前已签订的医保协议").thenReturn(saved));
     }

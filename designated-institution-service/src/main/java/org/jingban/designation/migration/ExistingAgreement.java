@@ -20,6 +20,7 @@ import org.jingban.platform.identifiers.MobileNumber;
 import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
 import org.jingban.platform.service.items.BankAccount;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.designation.agreement.Levels;
 
 /**
  * One 医保协议 signed on paper before go-live, as the import takes it: the institution keeps its 定点医药机构编码 (national
@@ -46,7 +47,6 @@ public record ExistingAgreement(
         @JsonProperty("实际控制人信息(姓名、身份证号、联系方式)") Contact controller,
         @JsonProperty("银行账户信息(账号、开户行)") BankAccount bankAccount) {
 
-    static final List<String> LEVELS = List.of("一级", "二级", "三级", "未定级");
 
     public ExistingAgreement {
         scope = scope == null ? List.of() : scope.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
@@ -97,18 +97,11 @@ public record ExistingAgreement(
                     + "到期，不予导入（到期后继续定点的，按协议续签或重新申请办理）");
         }
         if (kind != null) {
-            List<String> unknown = scope.stream().filter(l -> Scopes.value(l).filter(s -> Scopes.allowedFor(kind, s)).isEmpty())
-                    .toList();
-            v.check(unknown.isEmpty(), prefix + "协议范围", "unknown-scope", "协议范围「" + String.join("、", unknown) + "」不适用于"
-                    + kind.label() + "：" + (kind == InstitutionKind.RETAIL_PHARMACY ? "可为药品零售、异地就医直接结算"
-                    : "可为门诊、住院、门诊慢特病、生育、异地就医直接结算"));
+            Scopes.check(v, prefix + "协议范围", "协议范围", kind, scope);
             if (kind == InstitutionKind.MEDICAL_INSTITUTION) {
                 // settlement applies the policy of the institution's level
                 v.require(prefix + "医疗机构等级", level);
-                if (present(level)) {
-                    v.check(normalisedLevel() != null, prefix + "医疗机构等级", "unknown-option",
-                            "医疗机构等级应为一级、二级、三级（可含甲乙丙等）或未定级");
-                }
+                Levels.check(v, prefix + "医疗机构等级", level);
             }
         }
         List<String> unknownKinds = offsiteKinds.stream().filter(k -> !Scopes.OFFSITE_KINDS.contains(k)).toList();
@@ -164,11 +157,7 @@ public record ExistingAgreement(
     }
 
     String normalisedLevel() {
-        if (!present(level)) {
-            return null;
-        }
-        String l = level.strip();
-        return LEVELS.stream().filter(l::startsWith).findFirst().orElse(null);
+        return Levels.of(level);
     }
 
     Set<String> scopeValues() {

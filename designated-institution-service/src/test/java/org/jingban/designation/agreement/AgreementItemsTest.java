@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.designation.DesignationServiceTest;
 import org.jingban.designation.Designations;
 import org.jingban.designation.Designations.Staff;
 import org.jingban.designation.TestClock;
@@ -35,39 +36,12 @@ import tools.jackson.databind.JsonNode;
  * 重大信息 reported late is still changed and recorded so), 暂停（终止）(松潘 即时), 恢复 (松潘 10 working days), 开通异地就医
  * 直接结算 (松潘 22 working days). A suspended, terminated or out-of-scope institution cannot settle.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-@Import(TestClock.Config.class)
-class AgreementItemsTest {
+class AgreementItemsTest extends DesignationServiceTest {
 
     static final String SONGPAN = "513224";
     static final String WUWEI = "620600";
-    static EventProbe events;
 
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    TestClock clock;
 
-    Designations d;
-
-    @BeforeAll
-    static void probe() {
-        events = JingbanInfrastructure.get().probe(DesignationTopics.EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        d = new Designations(http, catalog, clock);
-    }
 
     String designatedHospital(String division, String region, String name) {
         String uscc = TestIdentities.randomUnitCode(division);

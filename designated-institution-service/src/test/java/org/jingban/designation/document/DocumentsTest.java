@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jingban.designation.DesignationServiceTest;
 import org.jingban.designation.Designations;
 import org.jingban.designation.Designations.Staff;
 import org.jingban.designation.TestClock;
@@ -32,28 +33,12 @@ import tools.jackson.databind.JsonNode;
  * province in the titles the Hubei model prints, and the office's SM2 seal that checks offline against the office's
  * certificate (PEM, public at {@code /seals/{region}}), as transfer-service's 参保凭证 do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-@Import(TestClock.Config.class)
-class DocumentsTest {
+class DocumentsTest extends DesignationServiceTest {
 
     static final String WUWEI = "620600";
 
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    TestClock clock;
 
-    Designations d;
     Staff wuwei = Staff.of(WUWEI);
-
-    @BeforeEach
-    void setUp() {
-        d = new Designations(http, catalog, clock);
-    }
 
     String html(String path, String token) {
         return http.get().uri(Designations.BASE + path).headers(h -> h.setBearerAuth(token)).exchange()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jingban.designation.DesignationServiceTest;
 import org.jingban.designation.Designations;
 import org.jingban.designation.TestClock;
 import org.jingban.designation.agreement.InstitutionCodes;
@@ -41,42 +42,19 @@ import tools.jackson.databind.JsonNode;
  * that type); a re-run changes nothing; every bad row is named at once and nothing is stored; the code counter never
  * hands an imported code out. Each test uses 区划 and sequences of its own (the store is shared by the test classes).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@WithJingbanInfrastructure
-@Import(TestClock.Config.class)
-class AgreementImportTest {
+class AgreementImportTest extends DesignationServiceTest {
 
     static final String IMPORTS = Designations.BASE + "/agreements/imports";
     static final String WUWEI = "620600";
-    static EventProbe events;
 
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    Catalog catalog;
-    @Autowired
-    TestClock clock;
     @Autowired
     InstitutionCodes codes;
 
-    Designations d;
     final String ops = TestTokens.ops("ops-go-live");
     final String migrationTool = TestTokens.system("migration-tool", AgreementImports.SCOPE);
 
-    @BeforeAll
-    static void probe() {
-        events = JingbanInfrastructure.get().probe(DesignationTopics.EVENTS);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
-
     @BeforeEach
     void setUp() {
-        d = new Designations(http, catalog, clock);
         clock.on("2026-06-01");
     }
 

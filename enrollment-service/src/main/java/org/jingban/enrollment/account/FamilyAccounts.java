@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jingban.platform.service.items.IdDocument;
+import org.jingban.platform.web.problem.Violations;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.WriteConflicts;
 import org.jingban.platform.money.Money;
@@ -28,9 +29,25 @@ import reactor.core.publisher.Mono;
 @Service
 public class FamilyAccounts {
 
-    /** Seed 004 受理条件 一.2; one list with the 一件事's form (offsite-filing-service-api). */
-    public static final List<String> RELATIONS = org.jingban.offsitefiling.api.OneThingEvents.RELATIONS;
+    /** Seed 004 受理条件 一.2; the published list (enrollment-service-api), which the 一件事's form offers too. */
+    public static final List<String> RELATIONS = org.jingban.enrollment.api.FamilySharingEvents.RELATIONS;
     static final String GANSU = "62";
+
+    /**
+     * A relative as a binding needs them, every problem into {@code v} under {@code prefix}: the 证件 (checked as its
+     * type says) and 与本人关系 (one of {@link #RELATIONS}) — the rule of the binding endpoint and of a 一件事's request.
+     */
+    static Violations checkRelative(Violations v, String prefix, IdDocument id, String relation) {
+        v.require(prefix + "亲属证件类型及号码", id == null ? null : id.present()).require(prefix + "与本人关系", relation);
+        if (id != null && id.present() != null) {
+            id.validate(v, prefix + "亲属证件类型及号码");
+        }
+        if (relation != null && !relation.isBlank()) {
+            v.check(RELATIONS.contains(relation), prefix + "与本人关系", "unknown-option",
+                    "与本人关系应为" + String.join("、", RELATIONS) + "之一");
+        }
+        return v;
+    }
 
     private final ReactiveMongoTemplate template;
     private final AccountLedger ledger;

@@ -61,16 +61,8 @@ public class FamilyHandlers {
             extensions = @Extension(properties = @ExtensionProperty(name = "x-item-name", value = "职工医保个人账户家庭共济办理")))
     @Access(Role.INSURED_PERSON)
     public Mono<ResponseEntity<MemberView>> bind(@RequestBody BindForm form, Caller caller) {
-        Violations v = new Violations().require("亲属姓名", form.name())
-                .require("亲属证件类型及号码", form.id() == null ? null : form.id().present()).require("与本人关系", form.relation());
-        if (form.id() != null && form.id().present() != null) {
-            form.id().validate(v, "亲属证件类型及号码");
-        }
-        if (form.relation() != null && !form.relation().isBlank()) {
-            v.check(FamilyAccounts.RELATIONS.contains(form.relation()), "与本人关系", "unknown-option",
-                    "与本人关系应为" + String.join("、", FamilyAccounts.RELATIONS) + "之一");
-        }
-        v.throwIfAny();
+        FamilyAccounts.checkRelative(new Violations().require("亲属姓名", form.name()), "", form.id(), form.relation())
+                .throwIfAny();
         return family.bind(caller.idNumber(), form.id(), form.name(), form.relation())
                 .map(m -> ResponseEntity.status(HttpStatus.CREATED).body(MemberView.of(m)));
     }

@@ -93,14 +93,7 @@ public class FamilySharingListener {
             // 居民身份证 when the request names no type (the contract's default)
             IdDocument id = new IdDocument(r.idType() == null || r.idType().isBlank() ? IdDocument.RESIDENT_ID : r.idType(),
                     r.idNumber());
-            Violations v = new Violations();
-            if (r.idNumber() == null || r.idNumber().isBlank()) {
-                v.add(field + ".亲属证件类型及号码", "required", "请填写亲属证件号码");
-            } else {
-                id.validate(v, field + ".亲属证件类型及号码");
-            }
-            v.check(r.relation() != null && FamilyAccounts.RELATIONS.contains(r.relation()), field + ".与本人关系",
-                    "unknown-option", "与本人关系应为" + String.join("、", FamilyAccounts.RELATIONS) + "之一");
+            Violations v = FamilyAccounts.checkRelative(new Violations(), field + ".", id, r.relation());
             if (!v.isEmpty()) {
                 v.list().forEach(x -> reasons.add(Reason.at(x.field(), x.code(), x.message())));
                 return Mono.empty();

@@ -8,6 +8,7 @@ import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
  * The answer to one 一件事's 家庭共济 request (id = the bundle's id): written once, with the answer event in its outbox and
@@ -34,8 +35,8 @@ public class FamilySharingReply extends AggregateDocument {
         r.bound = List.copyOf(bound);
         r.reasons = List.copyOf(reasons);
         r.answeredAt = at;
-        r.enqueue(OutboxEvent.of(reasons.isEmpty() ? OneThingEvents.FAMILY_SHARING_BOUND : OneThingEvents.FAMILY_SHARING_REFUSED,
-                bundleId, regionCode, new OneThingEvents.FamilySharingResult(bundleId, r.bound, r.reasons)));
+        r.enqueue(OutboxEvent.of(reasons.isEmpty() ? FamilySharingEvents.FAMILY_SHARING_BOUND : FamilySharingEvents.FAMILY_SHARING_REFUSED,
+                bundleId, regionCode, new FamilySharingEvents.FamilySharingResult(bundleId, r.bound, r.reasons)));
         return r;
     }
 

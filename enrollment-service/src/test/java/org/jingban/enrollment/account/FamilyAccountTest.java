@@ -21,6 +21,7 @@ import org.jingban.enrollment.person.InsuredPersons;
 import org.jingban.platform.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 class FamilyAccountTest extends EnrollmentTest {
 
@@ -137,7 +138,7 @@ class FamilyAccountTest extends EnrollmentTest {
             requestFamilySharing(bundleId, parent, List.of(new OneThingEvents.Relative("孩子", null, child, "子女")));
 
             CloudEventRecord answer = answers.awaitEvent(e -> bundleId.equals(e.subject()), TIMEOUT);
-            assertThat(answer.type()).isEqualTo(OneThingEvents.FAMILY_SHARING_BOUND);
+            assertThat(answer.type()).isEqualTo(FamilySharingEvents.FAMILY_SHARING_BOUND);
             assertThat(answer.dataJson()).doesNotContain(child); // the relative's number travels masked
             List<?> payers = web.post().uri("/api/v1/enrollment/accounts/family-payers").headers(h -> h.setBearerAuth(SETTLEMENT))
                     .bodyValue(Map.of("relativeIdNumber", child)).exchange().expectStatus().isOk()
@@ -165,9 +166,9 @@ class FamilyAccountTest extends EnrollmentTest {
 
             CloudEventRecord answer = answers.awaitEvent(e -> bundleId.equals(e.subject()), TIMEOUT);
             // seed 004 适用对象说明: 职工医保个人账户家庭共济办理仅支持在甘肃省内参保人员
-            assertThat(answer.type()).isEqualTo(OneThingEvents.FAMILY_SHARING_REFUSED);
-            OneThingEvents.FamilySharingResult result = org.jingban.platform.messaging.EventJson.read(answer.dataJson(),
-                    OneThingEvents.FamilySharingResult.class);
+            assertThat(answer.type()).isEqualTo(FamilySharingEvents.FAMILY_SHARING_REFUSED);
+            FamilySharingEvents.FamilySharingResult result = org.jingban.platform.messaging.EventJson.read(answer.dataJson(),
+                    FamilySharingEvents.FamilySharingResult.class);
             assertThat(result.reasons()).extracting(org.jingban.platform.cases.Reason::code)
                     .containsExactly("relative-not-insured-in-province");
             assertThat(result.reasons().get(0).field()).startsWith("共济亲属[1]");

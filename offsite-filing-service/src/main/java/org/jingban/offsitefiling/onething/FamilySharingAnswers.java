@@ -12,17 +12,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
- * The 家庭共济 part's result, from enrollment-service's topic ({@link OneThingEvents#FAMILY_SHARING_BOUND} or
- * {@link OneThingEvents#FAMILY_SHARING_REFUSED}): applied once to its bundle (inbox), which may then be finished.
+ * The 家庭共济 part's result, from enrollment-service's topic ({@link FamilySharingEvents#FAMILY_SHARING_BOUND} or
+ * {@link FamilySharingEvents#FAMILY_SHARING_REFUSED}): applied once to its bundle (inbox), which may then be finished.
  */
 @Component
 @ConditionalOnProperty(name = "jingban.offsite-filing.one-thing.listen", matchIfMissing = true)
 public class FamilySharingAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(FamilySharingAnswers.class);
-    private static final Set<String> TYPES = Set.of(OneThingEvents.FAMILY_SHARING_BOUND, OneThingEvents.FAMILY_SHARING_REFUSED);
+    private static final Set<String> TYPES = Set.of(FamilySharingEvents.FAMILY_SHARING_BOUND, FamilySharingEvents.FAMILY_SHARING_REFUSED);
 
     private final OneThingApplications applications;
 
@@ -38,7 +39,7 @@ public class FamilySharingAnswers {
             return;
         }
         try {
-            applications.familyAnswered(event.data(OneThingEvents.FamilySharingResult.class), event)
+            applications.familyAnswered(event.data(FamilySharingEvents.FamilySharingResult.class), event)
                     .block(Duration.ofSeconds(30));
         } catch (AggregateNotFoundException e) {
             log.warn("一件事 answer {} for an unknown bundle {}", event.id(), event.subject()); // not ours: nothing to do

@@ -11,6 +11,7 @@ import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
  * One application for a 一件事 (就医费用报销“一件事”, seed 004) and the state of each of its parts (id = the bundle's case
@@ -129,7 +130,7 @@ public class OneThing extends AggregateDocument {
     }
 
     /** enrollment-service's answer to the 家庭共济 request (applied once per answer event through the inbox). */
-    OneThing familyAnswered(OneThingEvents.FamilySharingResult result) {
+    OneThing familyAnswered(FamilySharingEvents.FamilySharingResult result) {
         boolean done = result.reasons() == null || result.reasons().isEmpty();
         replace(FAMILY_SERVICE, p -> p.state() != State.PENDING ? p
                 : p.with(done ? State.DONE : State.REFUSED, null, result.bound(), result.reasons(),

@@ -39,6 +39,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
  * 就医费用报销“一件事” (seed 004), the saga's owner: one form → the bundle's own case (承诺件, its own clock of 2 working
@@ -154,6 +155,13 @@ public class OneThingApplications {
                         e.violations().isEmpty() ? List.of(Reason.at("异地就医备案", "refused", e.title()))
                                 : e.violations().stream().map(x -> Reason.at(x.field(), x.code(), x.message())).toList(),
                         null)))
+                // anything else (a store or read-model failure): the part is refused with that reason, so the bundle
+                // still settles and the applicant sees which part failed — never a bundle left waiting on it
+                .onErrorResume(e -> !(e instanceof ProblemException), e -> {
+                    log.warn("一件事 {} 的异地就医备案未能办理：{}", t.getCaseNumber(), e.toString());
+                    return Mono.just(new Outcome(null, false, List.of(Reason.at("异地就医备案", "filing-failed",
+                            "异地就医备案暂时未能办理（系统原因），请稍后单独申请异地就医备案")), null));
+                })
                 .flatMap(o -> change(t.getId(), one -> o.done() ? one.filingDone(o.caseNumber(), o.validity())
                         : o.reasons().isEmpty() ? one : one.filingRefused(o.caseNumber(), o.reasons())));
     }
@@ -169,7 +177,7 @@ public class OneThingApplications {
     }
 
     /** enrollment-service's answer to the 家庭共济 request, once per answer event; then the bundle may be finished. */
-    public Mono<OneThing> familyAnswered(OneThingEvents.FamilySharingResult result, ReceivedEvent event) {
+    public Mono<OneThing> familyAnswered(FamilySharingEvents.FamilySharingResult result, ReceivedEvent event) {
         return inbox.applyOnce(OneThing.class, result.bundleId(), event, t -> t.familyAnswered(result))
                 .flatMap(this::settle);
     }

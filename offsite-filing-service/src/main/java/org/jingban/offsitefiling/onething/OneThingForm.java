@@ -17,6 +17,7 @@ import org.jingban.platform.service.items.IdDocument;
 import org.jingban.platform.service.items.ItemForm;
 import org.jingban.platform.service.openapi.OneOf;
 import org.jingban.platform.web.problem.Violations;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
  * The one form of 就医费用报销“一件事” (seed 004 减材料: 多表合一，一表申报 — what one part needs is not asked again): the
@@ -47,7 +48,7 @@ public record OneThingForm(
 
     /** A relative to bind to the account (职工医保个人账户家庭共济办理). */
     public record Relative(@JsonProperty("亲属姓名") String name, @JsonProperty("亲属证件类型及号码") IdDocument id,
-                           @OneOf(of = OneThingEvents.class, field = "RELATIONS") @JsonProperty("与本人关系") String relation) {
+                           @OneOf(of = FamilySharingEvents.class, field = "RELATIONS") @JsonProperty("与本人关系") String relation) {
     }
 
     /** The bundle's own fields: the person, 备案类别 and each relative (表11's fields are checked as the 备案 item's). */
@@ -79,8 +80,8 @@ public record OneThingForm(
                         at + "亲属证件类型及号码", "self", "不能绑定本人");
             }
             if (r.relation() != null && !r.relation().isBlank()) {
-                v.check(OneThingEvents.RELATIONS.contains(r.relation()), at + "与本人关系", "unknown-option",
-                        "与本人关系应为" + String.join("、", OneThingEvents.RELATIONS) + "之一");
+                v.check(FamilySharingEvents.RELATIONS.contains(r.relation()), at + "与本人关系", "unknown-option",
+                        "与本人关系应为" + String.join("、", FamilySharingEvents.RELATIONS) + "之一");
             }
         }
         return v;

@@ -16,6 +16,7 @@ import org.jingban.platform.cases.Party;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.cases.SubmitCase;
 import org.junit.jupiter.api.Test;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
  * The bundle's own clock (seed 004: 承诺办结时限 2个工作日, 法定办结时限 3个工作日) and its parts, without the store: the
@@ -65,7 +66,7 @@ class OneThingClockTest {
         assertThat(t.settled()).isFalse(); // 家庭共济 still running
         assertThat(t.notice()).isNull();
 
-        t.familyAnswered(new OneThingEvents.FamilySharingResult("c-1", List.of(), List.of(
+        t.familyAnswered(new FamilySharingEvents.FamilySharingResult("c-1", List.of(), List.of(
                 Reason.at("共济亲属[0]", "no-account", "您没有职工医保个人账户"),
                 Reason.at("共济亲属[0]", "relative-not-insured-in-province", "共济亲属须在甘肃省内参保"))));
 

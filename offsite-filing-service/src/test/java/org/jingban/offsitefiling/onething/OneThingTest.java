@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import org.jingban.enrollment.api.FamilySharingEvents;
 
 /**
  * 甘肃省就医费用报销“一件事” (seed 004) on the real broker and store: one form (多表合一，一表申报), one 办件号 with its own
@@ -127,7 +128,7 @@ class OneThingTest {
     /** What enrollment-service answers (offsite-filing-service-api's contract) on its own topic. */
     static void answer(String type, String bundleId, List<String> bound, List<Reason> reasons) {
         TestEvents.publish(EnrollmentTopics.EVENTS, "/jingban/enrollment", type, bundleId,
-                new OneThingEvents.FamilySharingResult(bundleId, bound, reasons));
+                new FamilySharingEvents.FamilySharingResult(bundleId, bound, reasons));
     }
 
     JsonNode eventuallyFinished(String id, String caseNumber) {
@@ -180,7 +181,7 @@ class OneThingTest {
         assertThat(asked.holderIdNumber()).isEqualTo(id);
         assertThat(asked.relatives()).extracting(OneThingEvents.Relative::idNumber).containsExactly(child);
 
-        answer(OneThingEvents.FAMILY_SHARING_BOUND, asked.bundleId(), List.of("王小（6206**********1234）"), List.of());
+        answer(FamilySharingEvents.FAMILY_SHARING_BOUND, asked.bundleId(), List.of("王小（6206**********1234）"), List.of());
 
         JsonNode done = eventuallyFinished(id, number);
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
@@ -190,7 +191,7 @@ class OneThingTest {
         http.get().uri("/api/v1/offsite-filing/cases/{n}", number).headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id)))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
         // a late or repeated answer changes nothing
-        answer(OneThingEvents.FAMILY_SHARING_REFUSED, asked.bundleId(), List.of(),
+        answer(FamilySharingEvents.FAMILY_SHARING_REFUSED, asked.bundleId(), List.of(),
                 List.of(Reason.at("共济亲属[0]", "x", "不应生效")));
         assertThat(progress(id, number).get("status").asString()).isEqualTo("COMPLETED");
     }
@@ -204,7 +205,7 @@ class OneThingTest {
         String bundleId = answer.get("caseId").asString();
 
         // seed 004 一.1 / 适用对象说明: the relative must be insured in Gansu — enrollment-service refuses with its reason
-        answer(OneThingEvents.FAMILY_SHARING_REFUSED, bundleId, List.of(), List.of(Reason.at("共济亲属[0].亲属证件类型及号码",
+        answer(FamilySharingEvents.FAMILY_SHARING_REFUSED, bundleId, List.of(), List.of(Reason.at("共济亲属[0].亲属证件类型及号码",
                 "relative-not-insured-in-province", "李兄（6201**********0000）：共济亲属须在甘肃省内参加职工医保或城乡居民医保（跨省暂不支持）")));
 
         JsonNode done = eventuallyFinished(id, number);

@@ -164,6 +164,7 @@ public class SendingOffice {
         List<String> reasons = refusal.reasons() == null || refusal.reasons().isEmpty()
                 ? List.of("转入地医疗保障经办机构不予受理") : refusal.reasons();
         return mongo.findById(refusal.transferId(), TransferOut.class)
+                .filter(t -> fromItsDestination(event, t))
                 .flatMap(t -> inbox.applyOnce(TransferOut.class, t.getId(), event,
                         x -> x.refuseApplication(reasons, clock.instant())))
                 .flatMap(t -> refuseCase(t, "transfer.not-accepted-by-receiving-office"))
@@ -180,10 +181,28 @@ public class SendingOffice {
     /** 转入地办结: the transfer ends here; an application made here is 办结 with the months and the amount moved. */
     public Mono<Void> onTransferInCompleted(ReceivedEvent event, TransferEvents.Completion completion) {
         return mongo.findById(completion.transferId(), TransferOut.class)
+                .filter(t -> fromItsDestination(event, t))
                 .flatMap(t -> inbox.applyOnce(TransferOut.class, t.getId(), event, x -> x.completed(completion, clock.instant())))
                 .filter(t -> t.appliedHere() && t.getState() == TransferOut.State.COMPLETED)
                 .flatMap(t -> steps.finish(t.getCaseId(), "转入地已办结：缴费月数和个人账户资金已记入", details(t)))
                 .then();
+    }
+
+    /**
+     * A national platform message answers for a transfer only when it comes from the province of that transfer's 转入地:
+     * a misrouted (or forged) one naming another province's transfer changes nothing and is logged.
+     */
+    static boolean fromItsDestination(ReceivedEvent event, TransferOut t) {
+        String national = "/national-platform/";
+        if (event.source() == null || !event.source().startsWith(national) || t.getToRegionCode() == null) {
+            return true;
+        }
+        boolean fromThere = event.source().substring(national.length()).startsWith(t.getToRegionCode().substring(0, 2));
+        if (!fromThere) {
+            log.warn("national platform: {} {} names transfer {} whose 转入地 {} is not in the sending province: ignored",
+                    event.type(), event.id(), t.getId(), t.getToRegionCode());
+        }
+        return fromThere;
     }
 
     private static Map<String, Object> details(TransferOut t) {
@@ -205,6 +224,7 @@ public class SendingOffice {
     public Mono<Void> onSheetRefused(ReceivedEvent event, TransferEvents.Refusal refusal) {
         List<String> problems = refusal.reasons() == null ? List.of() : refusal.reasons();
         return mongo.findById(refusal.transferId(), TransferOut.class)
+                .filter(t -> fromItsDestination(event, t))
                 .flatMap(t -> inbox.applyOnce(TransferOut.class, t.getId(), event, x -> x.sheetRefused(problems, clock.instant())))
                 .doOnNext(t -> log.warn("运维核查: 《信息表》 of transfer {} refused by the 转入地 {}: {}", t.getId(),
                         t.getToRegionCode(), problems))

@@ -74,7 +74,7 @@ public class TransferOut extends AggregateDocument {
         if (application != null) {
             List<String> problems = mismatches(application, received);
             if (!problems.isEmpty()) {
-                opsFlags.add("《联系函》与转出的申请不符：" + String.join("；", problems));
+                flag("《联系函》与转出的申请不符：" + String.join("；", problems));
                 updatedAt = at;
                 return this;
             }
@@ -157,7 +157,7 @@ public class TransferOut extends AggregateDocument {
      */
     public TransferOut sheetRefused(List<String> problems, Instant at) {
         if (state == State.SHEET_ISSUED) {
-            opsFlags.add("《信息表》被转入地拒收：" + String.join("；", problems));
+            flag("《信息表》被转入地拒收：" + String.join("；", problems));
             updatedAt = at;
         }
         return this;
@@ -189,5 +189,15 @@ public class TransferOut extends AggregateDocument {
     public String getCaseNumber() { return caseNumber; }
     public TransferEvents.ForwardedApplication getApplication() { return application; }
     public TransferEvents.Completion getCompletion() { return completion; }
+    /** An ops flag, once: the same finding sent again (a re-sent message under a new id) is not listed twice. */
+    private void flag(String finding) {
+        if (opsFlags == null) {
+            opsFlags = new ArrayList<>();
+        }
+        if (!opsFlags.contains(finding)) {
+            opsFlags.add(finding);
+        }
+    }
+
     public List<String> getOpsFlags() { return opsFlags == null ? List.of() : List.copyOf(opsFlags); }
 }

@@ -231,9 +231,14 @@ class TransferToAnotherProvinceTest extends TransferTest {
             awaitProgress(id, submitted.caseNumber(), "currentStage", TransferStages.RECEIVE);
             assertThat(enrollment.balance(id)).isEqualByComparingTo(BigDecimal.ZERO);
 
-            // Songpan credits and reports 办结, twice: the case is 办结 with what moved
+            // a 办结 for this transfer from another province than the 转入地's (misrouted): nothing changes
             TransferEvents.Completion done = new TransferEvents.Completion(submitted.transferId(), "SC-513224-0001", WUWEI,
                     SONGPAN, 130L, "876.50", Instant.now());
+            NationalEnvelope misrouted = new NationalEnvelope(UUID.randomUUID().toString(),
+                    NationalEnvelope.TRANSFER_IN_COMPLETED, "120000", "620000", "120100", WUWEI, Instant.now(),
+                    EventJson.read(EventJson.write(done), Map.class));
+            sendNational(misrouted);
+            // Songpan credits and reports 办结, twice: the case is 办结 with what moved
             sendNational(fromSongpan(NationalEnvelope.TRANSFER_IN_COMPLETED, done));
             sendNational(fromSongpan(NationalEnvelope.TRANSFER_IN_COMPLETED, done));
             awaitProgress(id, submitted.caseNumber(), "status", "COMPLETED");
@@ -241,6 +246,7 @@ class TransferToAnotherProvinceTest extends TransferTest {
             assertThat(details).containsEntry("转入缴费月数", 130).containsEntry("转入个人账户金额", "876.50")
                     .containsEntry("转入地", SONGPAN).containsEntry("转入地办件编号", "SC-513224-0001");
 
+            assertThat(transferOut(submitted.transferId()).hasApplied("national:" + misrouted.msgId())).isFalse();
             // one release, one 表10: the repeated and re-sent 联系函 changed nothing
             eventually(() -> transferOut(submitted.transferId()).hasApplied("national:" + again.msgId()) ? true : null);
             assertThat(own.events()).filteredOn(e -> TransferHooks.RELEASE_REQUESTED.equals(e.type())
