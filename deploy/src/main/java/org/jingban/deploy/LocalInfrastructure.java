@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * and a start find everything again. Configured by system properties (defaults in brackets):
  * {@code jingban.data} [deploy/local/data], {@code jingban.kafka.port} [9092],
  * {@code jingban.kafka.controller-port} [9093], {@code jingban.mongo.port} [27017],
- * {@code jingban.mongo.cache-mb} [32, the store's page cache], {@code jingban.mongo.compact-on-close-ms} [5000],
+ * {@code jingban.mongo.cache-mb} [16, the store's page cache], {@code jingban.mongo.rewrite-on-close} [true],
  * {@code jingban.mongo.compact} [false: when true, rewrite the store file with only its live data before opening it].
  * Prints {@code READY} when both accept connections; stops both cleanly on SIGINT/SIGTERM.
  *
@@ -37,7 +37,8 @@ public final class LocalInfrastructure {
         DiskOptions defaults = DiskOptions.defaults();
         DiskOptions storeOptions = new DiskOptions(Integer.getInteger("jingban.mongo.cache-mb", defaults.cacheMegabytes()),
                 defaults.autoCompactFillRate(),
-                Integer.getInteger("jingban.mongo.compact-on-close-ms", defaults.closeCompactionMillis()),
+                Boolean.parseBoolean(System.getProperty("jingban.mongo.rewrite-on-close",
+                        String.valueOf(defaults.rewriteOnClose()))),
                 defaults.compress());
         Files.createDirectories(data);
         Path storeFile = data.resolve("mongo.h2");

@@ -10,17 +10,19 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
@@ -45,8 +47,10 @@ import org.slf4j.LoggerFactory;
  *       documents are read on demand; indexes described in the file are not meant to be rebuilt at start (see
  *       {@link StoredUniqueIndex}; deploy/README.md records a start that still rebuilt one);</li>
  *   <li><b>disk</b>: old versions of pages are freed by the MVStore's background compaction of chunks filled
- *       less than {@link DiskOptions#autoCompactFillRate()} %; a clean {@link #close()} compacts for up to
- *       {@link DiskOptions#closeCompactionMillis()} ms; {@link #compactOffline(Path)} rewrites the whole file.</li>
+ *       less than {@link DiskOptions#autoCompactFillRate()} %, once no command still reads them (each command
+ *       registers the version it reads) and they are 45 s old (MVStore's retention time); a clean {@link #close()}
+ *       rewrites the file with only its live data ({@link DiskOptions#rewriteOnClose()}, as
+ *       {@link #compactOffline(Path)}), so that the next start opens a file the size of its data.</li>
  * </ul>
  */
 public final class EmbeddedMongo implements AutoCloseable {
@@ -58,26 +62,23 @@ public final class EmbeddedMongo implements AutoCloseable {
      *
      * @param cacheMegabytes the MVStore page cache (the store's only cache of documents), in MB
      * @param autoCompactFillRate chunks of the file less full than this (percent) are rewritten in the background
-     * @param closeCompactionMillis how long a clean close may spend compacting the file
+     * @param rewriteOnClose a clean close rewrites the file with only its live data (time proportional to the live data:
+     *                       about 1 s per 40 MB of compacted file here)
      * @param compress LZF-compress the pages (documents are stored Java-serialized: they compress several times)
      */
-    public record DiskOptions(int cacheMegabytes, int autoCompactFillRate, int closeCompactionMillis, boolean compress) {
+    public record DiskOptions(int cacheMegabytes, int autoCompactFillRate, boolean rewriteOnClose, boolean compress) {
 
         public DiskOptions {
-            if (cacheMegabytes < 1 || autoCompactFillRate < 0 || autoCompactFillRate > 100 || closeCompactionMillis < 0) {
-                throw new IllegalArgumentException("存储参数无效: " + cacheMegabytes + " MB, " + autoCompactFillRate + " %, "
-                        + closeCompactionMillis + " ms");
+            if (cacheMegabytes < 1 || autoCompactFillRate < 0 || autoCompactFillRate > 100) {
+                throw new IllegalArgumentException("存储参数无效: " + cacheMegabytes + " MB, " + autoCompactFillRate + " %");
             }
         }
 
-        /** 16 MB of cache, compaction below 60 % fill, up to 5 s of compaction on close, compressed pages. */
+        /** 16 MB of cache, compaction below 60 % fill, the file rewritten at a clean close, compressed pages. */
         public static DiskOptions defaults() {
-            return new DiskOptions(16, 60, 5_000, true);
+            return new DiskOptions(16, 60, true, true);
         }
     }
-
-    /** About 20 s of commits at the local stack's busiest (a few hundred writes a second); nothing while idle. */
-    static final int VERSIONS_TO_KEEP = 10_000;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -106,7 +107,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A store in memory on a free port: its data goes with it. */
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new MemoryBackend().version(ServerVersion.MONGO_5_0), 0);
+        return new EmbeddedMongo(new IndexedCollections.MemoryBackendWithIndexes().version(ServerVersion.MONGO_5_0), 0);
     }
 
     /** A store kept in the H2 file {@code h2File} with {@link DiskOptions#defaults()}. */
@@ -126,19 +127,15 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         long started = System.nanoTime();
+        MVStoreTool.compactCleanUp(file.toString());   // a compaction interrupted at the last close: finish its rename
         MVStore.Builder builder = new MVStore.Builder().fileName(file.toString())
                 .cacheSize(options.cacheMegabytes()).autoCompactFillRate(options.autoCompactFillRate());
         if (options.compress()) {
             builder.compress();
         }
         MVStore store = builder.open();
-        // A scan of a collection iterates the version of the map it started on; the MVStore keeps the chunks of the
-        // last versionsToKeep versions (5 by default: 5 s when it committed once a second, a few milliseconds with a
-        // commit per write) and frees chunks 45 s old (retention time). Scans that outlived either failed with
-        // "Chunk … not found" while services wrote (seen with 5 versions and with a 2 s retention).
-        store.setVersionsToKeep(VERSIONS_TO_KEEP);
         EmbeddedMongo mongo = new EmbeddedMongo(
-                new CommittingH2Backend(store, options.closeCompactionMillis()).version(MONGO_5_0), port);
+                new CommittingH2Backend(store, options.rewriteOnClose()).version(MONGO_5_0), port);
         log.info("Mongo-compatible store on {} (H2 file {}, {} MB, cache {} MB) opened in {} ms", mongo.connectionString(),
                 file, sizeInMegabytes(file), options.cacheMegabytes(), (System.nanoTime() - started) / 1_000_000);
         return mongo;
@@ -202,7 +199,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 "collstats", "whatsmyuri", "getlasterror", "killcursors", "endsessions", "getparameter",
                 "getcmdlineopts", "connectionstatus", "hostinfo", "getlog", "getfreemonitoringstatus");
 
-        private final int closeCompactionMillis;
+        private final boolean rewriteOnClose;
         private final AtomicLong changes = new AtomicLong();
         private final Object commitLock = new Object();
         private long committed;   // guarded by commitLock: every change numbered up to this is in the file
@@ -210,9 +207,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         /** Set while a database is opened: its indexes found in the store's file then are complete already. */
         private static final ThreadLocal<Boolean> OPENING = ThreadLocal.withInitial(() -> false);
 
-        CommittingH2Backend(MVStore store, int closeCompactionMillis) {
+        CommittingH2Backend(MVStore store, boolean rewriteOnClose) {
             super(store);   // opens every database in the file (openOrCreateDatabase below)
-            this.closeCompactionMillis = closeCompactionMillis;
+            this.rewriteOnClose = rewriteOnClose;
         }
 
         @Override
@@ -234,17 +231,58 @@ public final class EmbeddedMongo implements AutoCloseable {
                         boolean foundInFile = OPENING.get();
                         return new StoredUniqueIndex(store.openMap(mapName), indexName, keys, sparse, foundInFile);
                     }
+
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                                       List<IndexKey> keys, boolean sparse) {
+                        if (!IndexedCollections.indexable(collectionName)) {
+                            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                        }
+                        return SecondaryIndex.inMap(getMvStore().openMap(secondaryMapName(collectionName, indexName)),
+                                indexName, keys, sparse);
+                    }
+
+                    @Override
+                    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+                        super.dropIndex(collection, indexName);
+                        String name = secondaryMapName(collection.getCollectionName(), indexName);
+                        if (getMvStore().hasMap(name)) {
+                            getMvStore().removeMap(name);
+                        }
+                    }
+
+                    /** H2Database's own maps of a collection (same names), in a collection that plans its queries. */
+                    @Override
+                    protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                                                                             CollectionOptions options) {
+                        String namespace = getFullCollectionNamespace(collectionName);
+                        MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = getMvStore().openMap("databases." + namespace);
+                        MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+                        return new IndexedCollections.H2(this, collectionName, options, data, meta, cursorRegistry);
+                    }
+
+                    private String secondaryMapName(String collectionName, String indexName) {
+                        return getFullCollectionNamespace(collectionName) + "._secondary_" + indexName;
+                    }
                 };
             } finally {
                 OPENING.remove();
             }
         }
 
+        /**
+         * The command runs on the version of the maps current when it starts: that version is registered as in use
+         * until it ends, so that the MVStore does not free the chunks a long scan is still reading while other
+         * commands commit (a query collects its whole answer within its command: no later getMore reads the maps).
+         */
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
+            MVStore store = getMvStore();
+            MVStore.TxCounter inUse = store.registerVersionUsage();
             try {
                 return super.handleCommand(channel, database, command, query);
             } finally {
+                store.deregisterVersionUsage(inUse);
                 // also after a failed command: a bulk write may have applied part of its documents
                 if (!READ_ONLY.contains(command.toLowerCase(Locale.ROOT))) {
                     commitChanges();
@@ -275,15 +313,20 @@ public final class EmbeddedMongo implements AutoCloseable {
         @Override
         public void close() {
             MVStore store = getMvStore();
+            Path file = null;
             if (!store.isClosed()) {
-                Path file = Path.of(store.getFileStore().getFileName());
-                long before = sizeInMegabytes(file);
-                long started = System.nanoTime();
-                store.close(closeCompactionMillis);
-                log.info("Mongo-compatible store closed: file {} MB → {} MB in {} ms", before, sizeInMegabytes(file),
-                        (System.nanoTime() - started) / 1_000_000);
+                file = Path.of(store.getFileStore().getFileName());
+                store.close(0);
             }
             super.close();
+            if (file != null && rewriteOnClose) {
+                long started = System.nanoTime();
+                long[] sizes = compactOffline(file);
+                log.info("Mongo-compatible store closed and rewritten with its live data: {} MB → {} MB in {} ms",
+                        sizes[0] / (1024 * 1024), sizes[1] / (1024 * 1024), (System.nanoTime() - started) / 1_000_000);
+            } else if (file != null) {
+                log.info("Mongo-compatible store closed: file {} MB", sizeInMegabytes(file));
+            }
         }
     }
 }

@@ -114,18 +114,8 @@ class EmbeddedMongoOnDiskTest {
     void an_offline_compaction_keeps_the_live_documents_and_drops_the_old_versions() throws Exception {
         Path file = dir.resolve("compact.mv");
         String text = "甘肃省武威市凉州区".repeat(50);
-        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0);
-             MongoClient client = MongoClients.create(mongo.connectionString())) {
-            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
-            Flux.range(0, 500).concatMap(i -> Mono.from(persons.insertOne(new Document("_id", i).append("address", text))))
-                    .blockLast();
-            // every document rewritten four times, each an acknowledged (committed) version
-            for (int round = 1; round <= 4; round++) {
-                int r = round;
-                Flux.range(0, 500).concatMap(i -> Mono.from(persons.updateOne(Filters.eq("_id", i),
-                        Updates.set("round", r)))).blockLast();
-            }
-        }
+        // 500 documents each rewritten four times, closed as the file grew (the default close rewrites it: next test)
+        writeVersions(file, new EmbeddedMongo.DiskOptions(16, 60, false, true));
         long grown = Files.size(file);
 
         long[] sizes = EmbeddedMongo.compactOffline(file);
@@ -137,6 +127,65 @@ class EmbeddedMongoOnDiskTest {
             var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
             assertThat(Mono.from(persons.countDocuments(Filters.eq("round", 4))).block()).isEqualTo(500L);
             assertThat(Mono.from(persons.find(Filters.eq("_id", 499)).first()).block().getString("address")).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void a_clean_close_leaves_a_file_with_only_the_live_data() throws Exception {
+        Path kept = dir.resolve("kept.mv");
+        Path rewritten = dir.resolve("rewritten.mv");
+        // the same writes (500 documents, each rewritten four times, every write committed) into two files
+        writeVersions(kept, new EmbeddedMongo.DiskOptions(16, 60, false, true));
+        writeVersions(rewritten, EmbeddedMongo.DiskOptions.defaults());
+
+        // the default close rewrote its file: far smaller than the one closed as it was, with the same documents
+        assertThat(Files.size(rewritten)).isLessThan(Files.size(kept) / 2);
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(rewritten, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            assertThat(Mono.from(persons.countDocuments(Filters.eq("round", 4))).block()).isEqualTo(500L);
+        }
+    }
+
+    @Test
+    void long_scans_read_their_version_while_writers_commit_hundreds_of_versions() throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(dir.resolve("scans.mv"), 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            String text = "甘肃省武威市凉州区".repeat(20);
+            Flux.range(0, 3_000).buffer(500).concatMap(batch -> Mono.from(persons.insertMany(batch.stream()
+                    .map(i -> new Document("_id", i).append("address", text).append("round", 0)).toList()))).blockLast();
+            // given writers committing one version per update, as fast as they can
+            List<Mono<Void>> writers = new ArrayList<>();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+            for (int w = 0; w < 3; w++) {
+                int writer = w;
+                writers.add(Flux.range(0, Integer.MAX_VALUE).takeWhile(i -> System.nanoTime() < until)
+                        .concatMap(i -> Mono.from(persons.updateOne(Filters.eq("_id", (i * 3 + writer) % 3_000),
+                                Updates.inc("round", 1)))).then());
+            }
+            // when scans of the whole collection (a filter no index answers) run meanwhile
+            Mono<List<Long>> scans = Flux.range(0, Integer.MAX_VALUE).takeWhile(i -> System.nanoTime() < until)
+                    .concatMap(i -> Mono.from(persons.countDocuments(Filters.gte("round", 0)))).collectList();
+            List<Long> counted = Mono.zip(Mono.when(writers).then(Mono.just(1)), scans).block().getT2();
+
+            // then every scan saw every document (none failed with "Chunk … not found")
+            assertThat(counted).isNotEmpty().allSatisfy(count -> assertThat(count).isEqualTo(3_000L));
+        }
+    }
+
+    private static void writeVersions(Path file, EmbeddedMongo.DiskOptions options) {
+        String text = "甘肃省武威市凉州区".repeat(50);
+        try (EmbeddedMongo mongo = EmbeddedMongo.onDisk(file, 0, options);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            var persons = client.getDatabase("jingban_enrollment").getCollection("insured_persons");
+            Flux.range(0, 500).concatMap(i -> Mono.from(persons.insertOne(new Document("_id", i).append("address", text))))
+                    .blockLast();
+            for (int round = 1; round <= 4; round++) {
+                int r = round;
+                Flux.range(0, 500).concatMap(i -> Mono.from(persons.updateOne(Filters.eq("_id", i),
+                        Updates.set("round", r)))).blockLast();
+            }
         }
     }
 

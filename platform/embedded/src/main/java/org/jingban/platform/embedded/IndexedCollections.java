@@ -1,0 +1,109 @@
+package org.jingban.platform.embedded;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The store's collections with {@link SecondaryIndex secondary indexes} and the {@link IndexPlanner}: in memory (the
+ * tests' store, so that every service test runs its queries through them) and in the H2 file (the local stack).
+ */
+final class IndexedCollections {
+
+    private IndexedCollections() {
+    }
+
+    /** Secondary indexes exist for the collections of documents with an _id, not for system.* ones. */
+    static boolean indexable(String collectionName) {
+        return !collectionName.startsWith("system.");
+    }
+
+    /** mongo-java-server's memory backend with secondary indexes and the planner. */
+    static final class MemoryBackendWithIndexes extends MemoryBackend {
+
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                @Override
+                protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                    return new Memory(this, collectionName, options, cursorRegistry);
+                }
+
+                @Override
+                protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                                    List<IndexKey> keys, boolean sparse) {
+                    return indexable(collectionName) ? SecondaryIndex.inMemory(indexName, keys, sparse)
+                            : new EmptyIndex<>(indexName, keys);
+                }
+            };
+        }
+    }
+
+    static final class Memory extends MemoryCollection {
+
+        Memory(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursors) {
+            super(database, collectionName, options, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            List<Integer> positions = IndexPlanner.candidates(getIndexes(), query, orderBy, Integer::compare);
+            return positions == null
+                    ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                    : matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        public synchronized void addIndex(Index<Integer> index) {
+            super.addIndex(index);
+            if (index instanceof SecondaryIndex<Integer> secondary && !secondary.built()) {
+                secondary.markBuilt();
+            }
+        }
+    }
+
+    static final class H2 extends H2Collection {
+
+        private final MVMap<Object, Document> dataMap;
+
+        H2(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> dataMap,
+           MVMap<String, Object> metaMap, CursorRegistry cursors) {
+            super(database, collectionName, options, dataMap, metaMap, cursors);
+            this.dataMap = dataMap;
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            List<Object> positions = IndexPlanner.candidates(getIndexes(), query, orderBy,
+                    dataMap.getKeyType()::compare);
+            if (positions == null) {
+                IndexPlanner.scanned(getFullName(), query, dataMap.size());
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** After the library added (and if need be built) a secondary index, it is marked built in the file. */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            super.addIndex(index);
+            if (index instanceof SecondaryIndex<Object> secondary && !secondary.built()) {
+                secondary.markBuilt();
+            }
+        }
+    }
+}
