@@ -31,6 +31,13 @@ public abstract class AggregateDocument {
     /** Pending events, oldest first; the outbox relay publishes and then removes them. */
     protected List<OutboxEvent> outbox = new ArrayList<>();
 
+    /**
+     * {@code true} while the outbox may hold events, absent otherwise: the relay finds pending aggregates through a
+     * sparse index on it ({@value OutboxRelay#PENDING_FIELD}) instead of reading every document of the collection.
+     * Set by {@link #enqueue}; removed by the relay in the same atomic update that finds the outbox empty.
+     */
+    protected Boolean outboxPending;
+
     /** Ids of consumed events already applied to this aggregate, oldest first, at most {@link #INBOX_CAPACITY}. */
     protected List<String> inbox = new ArrayList<>();
 
@@ -61,6 +68,7 @@ public abstract class AggregateDocument {
             outbox = new ArrayList<>();
         }
         outbox.add(event);
+        outboxPending = Boolean.TRUE;
     }
 
     public boolean hasApplied(String eventId) {

@@ -30,7 +30,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,7 +42,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * Publishes the events waiting in aggregates' outboxes (发件箱中继) to Kafka, then removes them.
  *
  * <p>Each pass looks in every collection whose entity extends {@link AggregateDocument} for documents
- * with pending events, sends one aggregate's events in order (key = aggregate id, idempotent producer,
+ * with pending events, through a sparse index on {@value #PENDING_FIELD} (so a pass costs what is pending, not
+ * what is stored; the index is created at start, for a real MongoDB as for the embedded store), sends one
+ * aggregate's events in order (key = aggregate id, idempotent producer,
  * acks=all), waits for the acknowledgements and only then removes the acknowledged events with an
  * atomic {@code $pull} by event id — never a whole-document write, since the service may have changed
  * the aggregate meanwhile. An event stays in its document until Kafka has it: a crash or a broker
@@ -56,6 +60,13 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MONGO_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The flag {@link AggregateDocument#enqueue} sets and the relay removes once the outbox is empty. */
+    static final String PENDING_FIELD = "outboxPending";
+    static final String PENDING_INDEX = "outbox_pending";
+    /** Marks a database whose aggregates written before {@value #PENDING_FIELD} existed were flagged. */
+    static final String MIGRATIONS = "jingban_migrations";
+    static final String FLAG_MIGRATION = "outbox-pending-flag";
 
     private final ReactiveMongoTemplate template;
     private final Supplier<Producer<String, byte[]>> producerFactory;
@@ -125,7 +136,10 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+        executor.schedule(() -> {
+            prepareQuietly();
+            loop();
+        }, 0, TimeUnit.MILLISECONDS);
         log.info("Outbox relay started, publishing to {}", topic);
     }
 
@@ -217,6 +231,8 @@ public class OutboxRelay implements SmartLifecycle {
                     for (OutboxEvent event : events) {
                         oldest = oldest == null || event.time().isBefore(oldest) ? event.time() : oldest;
                     }
+                } else {
+                    unflagIfEmpty(collection, document.get("_id"));   // a relay stopped between $pull and unset
                 }
             }
         }
@@ -233,8 +249,46 @@ public class OutboxRelay implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * Once per start: the index the passes read, and, once per database, the flag on aggregates stored before it
+     * existed (one scan of each aggregate collection, recorded in {@value #MIGRATIONS} so it is not repeated).
+     */
+    void prepare() {
+        Set<String> collections = aggregateCollections();
+        for (String collection : collections) {
+            template.indexOps(collection).createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).sparse()
+                    .named(PENDING_INDEX)).block(MONGO_TIMEOUT);
+        }
+        Document done = template.findById(FLAG_MIGRATION, Document.class, MIGRATIONS).block(MONGO_TIMEOUT);
+        if (done != null) {
+            return;
+        }
+        long flagged = 0;
+        for (String collection : collections) {
+            Query unflagged = new Query(new Criteria().andOperator(Criteria.where("outbox.0").exists(true),
+                    Criteria.where(PENDING_FIELD).exists(false)));
+            Long changed = template.updateMulti(unflagged, new Update().set(PENDING_FIELD, true), collection)
+                    .map(result -> result.getModifiedCount()).block(MONGO_TIMEOUT);
+            flagged += changed == null ? 0 : changed;
+        }
+        template.save(new Document("_id", FLAG_MIGRATION).append("at", java.util.Date.from(Instant.now()))
+                .append("flagged", flagged), MIGRATIONS).block(MONGO_TIMEOUT);
+        if (flagged > 0) {
+            log.info("发件箱：{} 个旧聚合文档的待发布事件已标记 ({})", flagged, PENDING_FIELD);
+        }
+    }
+
+    private void prepareQuietly() {
+        try {
+            prepare();
+        } catch (RuntimeException e) {
+            // the passes still work without the index (slower); the old aggregates are flagged at the next start
+            log.warn("发件箱索引或旧文档标记未完成，将在下次启动时重试: {}", e.toString());
+        }
+    }
+
     private Query pendingQuery() {
-        Query query = new Query(Criteria.where("outbox.0").exists(true));
+        Query query = new Query(Criteria.where(PENDING_FIELD).is(true));
         query.fields().include("_id").include("outbox");
         query.limit(settings.getBatchSize());
         return query;
@@ -295,11 +349,18 @@ public class OutboxRelay implements SmartLifecycle {
                     new Document("_id", new Document("$in", acknowledged)));
             template.updateFirst(new Query(Criteria.where("_id").is(documentId)), pull, collection).block(MONGO_TIMEOUT);
             published.increment(acknowledged.size());
+            unflagIfEmpty(collection, documentId);
         }
         if (failure != null) {
             throw failure;
         }
         return acknowledged.size();
+    }
+
+    /** Atomic: the flag goes only with an empty outbox, so an event the service added meanwhile keeps it. */
+    private void unflagIfEmpty(String collection, Object documentId) {
+        template.updateFirst(new Query(Criteria.where("_id").is(documentId).and("outbox").size(0)),
+                new Update().unset(PENDING_FIELD), collection).block(MONGO_TIMEOUT);
     }
 
     ProducerRecord<String, byte[]> record(String key, OutboxEvent event) {

@@ -31,6 +31,9 @@ class OutboxRelayTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    OutboxRelay relay;
+
     @Test
     void events_saved_with_an_aggregate_are_published_as_cloud_events_and_leave_the_document() {
         try (EventProbe probe = JingbanInfrastructure.get().probe(MessagingTest.TOPIC)) {
@@ -53,8 +56,8 @@ class OutboxRelayTest {
             assertThat(published.dataContentType()).isEqualTo("application/json");
             assertThat(published.data(Accepted.class)).isEqualTo(new Accepted(id, 1));
 
-            // and it leaves the document, while the rest of the document stays
-            await().atMost(WAIT).until(() -> outboxSize(id) == 0);
+            // and it leaves the document, with the flag the relay finds pending aggregates by, while the rest stays
+            await().atMost(WAIT).until(() -> outboxSize(id) == 0 && !raw(id).containsKey(OutboxRelay.PENDING_FIELD));
             assertThat(mongo.findById(id, TestApplication.class).block().status).isEqualTo("受理");
         }
     }
@@ -111,6 +114,45 @@ class OutboxRelayTest {
                     .containsExactlyInAnyOrderElementsOf(ids);
             await().atMost(WAIT).until(() -> gauge("jingban.outbox.pending") == 0);
         }
+    }
+
+    @Test
+    void events_of_an_aggregate_stored_before_the_pending_flag_existed_are_published_after_a_start() {
+        try (EventProbe probe = JingbanInfrastructure.get().probe(MessagingTest.TOPIC)) {
+            // given an aggregate with a pending event as an older version stored it: no outboxPending flag
+            String id = "app-" + UUID.randomUUID();
+            TestApplication application = new TestApplication(id);
+            application.accept("620602", 1);
+            Document stored = new Document();
+            mongo.getConverter().write(application, stored);
+            stored.remove(OutboxRelay.PENDING_FIELD);
+            mongo.insert(stored, "test_applications").block();
+            mongo.remove(new Query(Criteria.where("_id").is(OutboxRelay.FLAG_MIGRATION)), OutboxRelay.MIGRATIONS).block();
+
+            // when the relay prepares as at a start (the index, the one-time flagging of older aggregates)
+            relay.prepare();
+
+            // then the event is published and leaves the document, and the flagging is recorded as done
+            probe.awaitEvent(e -> id.equals(e.key()), WAIT);
+            await().atMost(WAIT).until(() -> outboxSize(id) == 0 && !raw(id).containsKey(OutboxRelay.PENDING_FIELD));
+            assertThat(mongo.findById(OutboxRelay.FLAG_MIGRATION, Document.class, OutboxRelay.MIGRATIONS).block())
+                    .containsEntry("flagged", 1L);
+        }
+    }
+
+    @Test
+    void a_flag_left_on_an_empty_outbox_is_removed_by_the_next_pass() {
+        // given an aggregate flagged pending with nothing in its outbox (a relay stopped between its two updates)
+        String id = "app-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", id).append("outbox", List.of()).append(OutboxRelay.PENDING_FIELD, true),
+                "test_applications").block();
+
+        // then a pass removes the flag
+        await().atMost(WAIT).until(() -> !raw(id).containsKey(OutboxRelay.PENDING_FIELD));
+    }
+
+    private Document raw(String id) {
+        return mongo.findOne(new Query(Criteria.where("_id").is(id)), Document.class, "test_applications").block();
     }
 
     private static List<Integer> steps(EventProbe probe, String key) {
