@@ -29,6 +29,16 @@ public class JingbanWebProperties {
         private DataSize maxBodySize = DataSize.ofMegabytes(10);
         /** After this, a key still "in progress" is taken as left behind by a dead instance and reused. */
         private Duration inProgressTimeout = Duration.ofMinutes(5);
+        /** How often expired keys are deleted by the service itself (besides the TTL index); zero or negative: never. */
+        private Duration expiryInterval = Duration.ofMinutes(10);
+
+        public Duration getExpiryInterval() {
+            return expiryInterval;
+        }
+
+        public void setExpiryInterval(Duration expiryInterval) {
+            this.expiryInterval = expiryInterval;
+        }
 
         public Duration getInProgressTimeout() {
             return inProgressTimeout;

@@ -1,6 +1,7 @@
 package org.jingban.platform.web;
 
 import org.jingban.platform.web.accesslog.AccessLogWebFilter;
+import org.jingban.platform.web.idempotency.IdempotencyExpiry;
 import org.jingban.platform.web.idempotency.IdempotencyStore;
 import org.jingban.platform.web.idempotency.IdempotencyWebFilter;
 import org.jingban.platform.web.problem.ProblemExceptionHandler;
@@ -86,6 +87,12 @@ public class WebAutoConfiguration {
         @Bean
         SmartInitializingSingleton jingbanIdempotencyIndexes(IdempotencyStore store) {
             return () -> store.createIndexes().subscribe();
+        }
+
+        /** Expired records deleted every {@code jingban.web.idempotency.expiry-interval} (see IdempotencyExpiry). */
+        @Bean
+        IdempotencyExpiry jingbanIdempotencyExpiry(IdempotencyStore store, JingbanWebProperties properties) {
+            return new IdempotencyExpiry(store, properties.getIdempotency().getExpiryInterval());
         }
 
         @Bean

@@ -24,6 +24,9 @@ class IdempotencyKeyTest extends WebIntegrationTest {
     @Autowired
     org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
+    @Autowired
+    org.jingban.platform.web.idempotency.IdempotencyStore store;
+
     @Test
     void keys_expire_after_24_hours_through_a_ttl_index() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
@@ -32,6 +35,24 @@ class IdempotencyKeyTest extends WebIntegrationTest {
                             assertThat(index.getName()).isEqualTo("idempotency_ttl");
                             assertThat(index.getExpireAfter()).contains(java.time.Duration.ofHours(24));
                         }));
+    }
+
+    @Test
+    void keys_older_than_the_ttl_are_deleted_by_the_service_where_the_store_does_not_expire_them() {
+        // given a record taken 25 hours ago and one taken an hour ago (the store keeps the TTL index, never expires)
+        java.time.Instant now = java.time.Instant.now();
+        mongo.insert(new org.bson.Document("_id", "expiry-old").append("createdAt",
+                java.util.Date.from(now.minus(java.time.Duration.ofHours(25)))), "idempotency_keys").block();
+        mongo.insert(new org.bson.Document("_id", "expiry-fresh").append("createdAt",
+                java.util.Date.from(now.minus(java.time.Duration.ofHours(1)))), "idempotency_keys").block();
+
+        // when the expiry runs
+        Long deleted = store.expire(now).block();
+
+        // then only the old one is gone
+        assertThat(deleted).isGreaterThanOrEqualTo(1L);
+        assertThat(mongo.findById("expiry-old", org.bson.Document.class, "idempotency_keys").block()).isNull();
+        assertThat(mongo.findById("expiry-fresh", org.bson.Document.class, "idempotency_keys").block()).isNotNull();
     }
 
     @Test

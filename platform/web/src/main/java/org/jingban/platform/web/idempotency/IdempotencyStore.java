@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * Idempotency records in MongoDB, collection {@value #COLLECTION}. The unique {@code _id} is the lock:
  * of two concurrent first requests only one insert succeeds. Records expire through a TTL index on
- * {@code createdAt}. Plain documents rather than a mapped entity: the shape is ours alone and tiny.
+ * {@code createdAt}, and through {@link #expire} for a store that keeps the index but does not expire documents
+ * (the local stack's embedded store): the same deletion, by a range of that index. Plain documents rather than a
+ * mapped entity: the shape is ours alone and tiny.
  */
 public class IdempotencyStore {
 
@@ -46,6 +48,12 @@ public class IdempotencyStore {
                 .doOnError(e -> log.warn("幂等键 TTL 索引未能创建: {}", e.toString()))
                 .onErrorComplete()
                 .then();
+    }
+
+    /** Deletes the records older than the TTL at {@code now} (what a TTL index does); the number deleted. */
+    public Mono<Long> expire(java.time.Instant now) {
+        Query old = new Query(Criteria.where("createdAt").lt(Date.from(now.minus(ttl))));
+        return mongo.remove(old, COLLECTION).map(result -> result.getDeletedCount());
     }
 
     /**
