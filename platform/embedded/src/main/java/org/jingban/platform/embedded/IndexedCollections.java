@@ -15,12 +15,16 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's collections with {@link SecondaryIndex secondary indexes} and the {@link IndexPlanner}: in memory (the
  * tests' store, so that every service test runs its queries through them) and in the H2 file (the local stack).
  */
 final class IndexedCollections {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedCollections.class);
 
     private IndexedCollections() {
     }
@@ -97,12 +101,25 @@ final class IndexedCollections {
             return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
-        /** After the library added (and if need be built) a secondary index, it is marked built in the file. */
+        /**
+         * After the library added (and if need be built) a secondary index, it is marked built in the file. A build
+         * reads the whole collection (an index created now, or one from a file written before secondary indexes):
+         * it says so in the log, with the time it took.
+         */
         @Override
         public synchronized void addIndex(Index<Object> index) {
+            boolean building = index instanceof SecondaryIndex<Object> secondary && !secondary.built() && count() > 0;
+            long started = System.nanoTime();
+            if (building) {
+                log.info("建立索引 {} / {}：读取 {} 条文档…", getFullName(), index.getName(), count());
+            }
             super.addIndex(index);
             if (index instanceof SecondaryIndex<Object> secondary && !secondary.built()) {
                 secondary.markBuilt();
+                if (building) {
+                    log.info("索引 {} / {} 已建立，用时 {} ms", getFullName(), index.getName(),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
             }
         }
     }
