@@ -64,9 +64,12 @@ counts() {
         d.getCollectionNames().sort().forEach(c => print(n + "." + c + " " + d.getCollection(c).estimatedDocumentCount()));
       });'
   if command -v kcat >/dev/null; then
-    kcat -b localhost:9092 -L 2>/dev/null | sed -n 's/^  topic "\(jingban[^"]*\)".*/\1/p' | sort | while read -r topic; do
-      kcat -b localhost:9092 -Q -t "$topic:0:-1" 2>/dev/null | sed -n 's/^\([^ ]*\) \[0\] offset \([0-9]*\)/topic \1 \2/p'
-    done
+    # every partition's end offset, summed per topic (the local stack creates topics with 3 partitions)
+    kcat -b localhost:9092 -L 2>/dev/null | sed -n 's/^  topic "\(jingban[^"]*\)" with \([0-9]*\) partitions.*/\1 \2/p' | sort |
+      while read -r topic partitions; do
+        args=(); for ((p = 0; p < partitions; p++)); do args+=(-t "$topic:$p:-1"); done
+        kcat -b localhost:9092 -Q "${args[@]}" 2>/dev/null | awk -v t="$topic" '/ offset / { sum += $NF } END { print "topic " t " " sum + 0 }'
+      done
   fi
 }
 

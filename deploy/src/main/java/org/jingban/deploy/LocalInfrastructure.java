@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * MongoDB-wire-compatible store, both keeping their data under one data directory, so that a stop
  * and a start find everything again. Configured by system properties (defaults in brackets):
  * {@code jingban.data} [deploy/local/data], {@code jingban.kafka.port} [9092],
- * {@code jingban.kafka.controller-port} [9093], {@code jingban.mongo.port} [27017],
+ * {@code jingban.kafka.controller-port} [9093], {@code jingban.kafka.partitions} [3, for each topic created on first
+ * use], {@code jingban.mongo.port} [27017],
  * {@code jingban.mongo.cache-mb} [16, the store's page cache], {@code jingban.mongo.rewrite-on-close} [true],
  * {@code jingban.mongo.compact} [false: when true, rewrite the store file with only its live data before opening it].
  * Prints {@code READY} when both accept connections; stops both cleanly on SIGINT/SIGTERM.
@@ -53,7 +54,8 @@ public final class LocalInfrastructure {
         EmbeddedMongo mongo = EmbeddedMongo.onDisk(storeFile, mongoPort, storeOptions);
         EmbeddedKafkaBroker kafka;
         try {
-            kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
+            kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort,
+                    Integer.getInteger("jingban.kafka.partitions", 3));
         } catch (RuntimeException e) {
             closeQuietly(mongo);
             throw e;

@@ -36,12 +36,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final int partitions;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, int partitions) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.partitions = partitions;
     }
 
     /**
@@ -51,8 +53,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param controllerPort the KRaft controller port, 0 for a free one
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port, int controllerPort) {
+        return start(logDir, port, controllerPort, 1);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with {@code partitions} partitions for each topic created on first use
+     * (events are keyed by aggregate, so each aggregate keeps its order while a service's consumers share the
+     * partitions). Topics that exist keep theirs.
+     */
+    public static EmbeddedKafkaBroker start(Path logDir, int port, int controllerPort, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
+        }
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir.toAbsolutePath(),
-                port == 0 ? freePort() : port, controllerPort == 0 ? freePort() : controllerPort);
+                port == 0 ? freePort() : port, controllerPort == 0 ? freePort() : controllerPort, partitions);
         broker.startServer();
         return broker;
     }
@@ -146,7 +160,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
-        p.put("num.partitions", "1");
+        p.put("num.partitions", String.valueOf(partitions));
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
         p.put("delete.topic.enable", "true");

@@ -57,4 +57,28 @@ class EmbeddedKafkaBrokerRestartTest {
             assertThat(read.get(0).value()).isEqualTo("受理");
         }
     }
+
+    @Test
+    void topics_created_on_first_use_get_the_partitions_asked_for_and_a_key_stays_on_one() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir.resolve("partitioned"), 0, 0, 3);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            // events of six aggregates, three each, keyed by aggregate as the outbox relay keys them
+            List<org.apache.kafka.clients.producer.RecordMetadata> sent = new ArrayList<>();
+            for (int step = 0; step < 3; step++) {
+                for (int aggregate = 0; aggregate < 6; aggregate++) {
+                    sent.add(producer.send(new ProducerRecord<>("jingban.test.partitioned", "case-" + aggregate,
+                            "step " + step)).get());
+                }
+            }
+            // the topic has three partitions; every event of one aggregate is on one of them
+            assertThat(producer.partitionsFor("jingban.test.partitioned")).hasSize(3);
+            for (int aggregate = 0; aggregate < 6; aggregate++) {
+                int a = aggregate;
+                assertThat(java.util.stream.IntStream.range(0, sent.size()).filter(i -> i % 6 == a)
+                        .mapToObj(i -> sent.get(i).partition()).distinct().count()).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -22,6 +22,9 @@ public final class JingbanInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(JingbanInfrastructure.class);
     private static volatile JingbanInfrastructure instance;
 
+    /** Partitions of each topic the tests' broker creates on first use (the local stack's default too). */
+    public static final int PARTITIONS = 3;
+
     private final Path kafkaDir;
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedMongo mongo;
@@ -30,7 +33,9 @@ public final class JingbanInfrastructure {
         QuietInfrastructureLogging.quietLogback();
         kafkaDir = Files.createTempDirectory("jingban-test-kafka");
         mongo = EmbeddedMongo.inMemory();
-        kafka = EmbeddedKafkaBroker.start(kafkaDir, 0, 0);
+        // as many partitions per topic as the local stack: the tests see events of different aggregates arrive in
+        // any order across partitions, as consumers do wherever a topic has more than one
+        kafka = EmbeddedKafkaBroker.start(kafkaDir, 0, 0, PARTITIONS);
     }
 
     /** The shared infrastructure, started now if this is the first call in the JVM. */
