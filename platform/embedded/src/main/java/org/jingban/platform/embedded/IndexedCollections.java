@@ -1,6 +1,8 @@
 package org.jingban.platform.embedded;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -21,6 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's collections with {@link SecondaryIndex secondary indexes} and the {@link IndexPlanner}: in memory (the
  * tests' store, so that every service test runs its queries through them) and in the H2 file (the local stack).
+ *
+ * <p>Both answer queries with copies of the stored documents. mongo-java-server hands the stored instance itself to
+ * the answer and updates documents in place, so a document being encoded for one connection could change under it
+ * by an update on another: a {@code ConcurrentModificationException} in the encoder, the connection closed, and the
+ * driver's pool cleared with every operation in flight failing (seen as 500s in a test of 50 concurrent requests).
+ * An update then changes the copy it found and writes it back ({@code handleUpdate}).
  */
 final class IndexedCollections {
 
@@ -57,8 +65,46 @@ final class IndexedCollections {
 
     static final class Memory extends MemoryCollection {
 
+        /** MemoryCollection's own list of documents (private there): an update of a copy is written back to it. */
+        private static final java.lang.reflect.Field DOCUMENTS;
+
+        static {
+            try {
+                DOCUMENTS = MemoryCollection.class.getDeclaredField("documents");
+                DOCUMENTS.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("mongo-java-server's MemoryCollection changed: " + e, e);
+            }
+        }
+
+        private final List<Document> documents;
+
+        @SuppressWarnings("unchecked")
         Memory(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursors) {
             super(database, collectionName, options, cursors);
+            try {
+                documents = (List<Document>) DOCUMENTS.get(this);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
+                                                       int numberToSkip, int limit, int batchSize,
+                                                       Comparator<Document> comparator, Document fieldSelector) {
+            return super.matchDocumentsFromStream(query, copies(documentStream, query), numberToSkip, limit,
+                    batchSize, comparator, fieldSelector);
+        }
+
+        /** The library updates the document a query found in place; found documents are copies here. */
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            documents.set(position, newDocument);
+        }
+
+        private Stream<Document> copies(Stream<Document> documents, Document query) {
+            return documents.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
         }
 
         @Override
@@ -99,6 +145,18 @@ final class IndexedCollections {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
+                                                       int numberToSkip, int limit, int batchSize,
+                                                       Comparator<Document> comparator, Document fieldSelector) {
+            return super.matchDocumentsFromStream(query, copies(documentStream, query), numberToSkip, limit,
+                    batchSize, comparator, fieldSelector);
+        }
+
+        private Stream<Document> copies(Stream<Document> documents, Document query) {
+            return documents.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
         }
 
         /**
