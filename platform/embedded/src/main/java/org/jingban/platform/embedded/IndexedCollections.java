@@ -42,6 +42,11 @@ final class IndexedCollections {
         return !collectionName.startsWith("system.");
     }
 
+    /** Copies of the documents that match: what a query answers (see the class comment). */
+    static Stream<Document> copies(Stream<Document> documents, java.util.function.Predicate<Document> matches) {
+        return documents.filter(matches).map(Document::cloneDeeply);
+    }
+
     /** mongo-java-server's memory backend with secondary indexes and the planner. */
     static final class MemoryBackendWithIndexes extends MemoryBackend {
 
@@ -93,7 +98,8 @@ final class IndexedCollections {
         protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
                                                        int numberToSkip, int limit, int batchSize,
                                                        Comparator<Document> comparator, Document fieldSelector) {
-            return super.matchDocumentsFromStream(query, copies(documentStream, query), numberToSkip, limit,
+            return super.matchDocumentsFromStream(query,
+                    copies(documentStream, document -> documentMatchesQuery(document, query)), numberToSkip, limit,
                     batchSize, comparator, fieldSelector);
         }
 
@@ -103,9 +109,6 @@ final class IndexedCollections {
             documents.set(position, newDocument);
         }
 
-        private Stream<Document> copies(Stream<Document> documents, Document query) {
-            return documents.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
-        }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
@@ -151,13 +154,11 @@ final class IndexedCollections {
         protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream,
                                                        int numberToSkip, int limit, int batchSize,
                                                        Comparator<Document> comparator, Document fieldSelector) {
-            return super.matchDocumentsFromStream(query, copies(documentStream, query), numberToSkip, limit,
+            return super.matchDocumentsFromStream(query,
+                    copies(documentStream, document -> documentMatchesQuery(document, query)), numberToSkip, limit,
                     batchSize, comparator, fieldSelector);
         }
 
-        private Stream<Document> copies(Stream<Document> documents, Document query) {
-            return documents.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
-        }
 
         /**
          * After the library added (and if need be built) a secondary index, it is marked built in the file. A build
