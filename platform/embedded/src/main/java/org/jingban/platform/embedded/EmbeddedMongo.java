@@ -352,7 +352,16 @@ public final class EmbeddedMongo implements AutoCloseable {
 
         @Override
         public void close() {
-            syncer.shutdownNow();
+            // not shutdownNow(): interrupting a thread in FileChannel.force closes the channel under the store
+            // (ClosedChannelException on the close's own writes, seen in a test run); a sync takes milliseconds
+            syncer.shutdown();
+            try {
+                if (!syncer.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("存储文件同步线程未在 10 秒内结束");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             MVStore store = getMvStore();
             Path file = null;
             if (!store.isClosed()) {
