@@ -70,7 +70,10 @@ public abstract class TransferTest {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, JingbanInfrastructure.get().bootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(NATIONAL, envelope.msgId(), EventJson.write(envelope))).get();
+            // keyed by the transfer, as the adapter sends (and a platform that keeps one transfer's messages in order)
+            Object transferId = envelope.body() == null ? null : envelope.body().get("transferId");
+            String key = transferId == null ? envelope.msgId() : transferId.toString();
+            producer.send(new ProducerRecord<>(NATIONAL, key, EventJson.write(envelope))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
