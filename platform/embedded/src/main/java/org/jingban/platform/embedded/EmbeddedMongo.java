@@ -43,18 +43,16 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>durability</b>: every command that changed the store is committed to the file before its answer is
  *       sent, so an acknowledged write survives a {@code SIGKILL} of the JVM (the bytes are in the operating
- *       system's page cache, and the file is synced to disk every second, so a power cut loses at most about the last
- *       second).
- *       Concurrent writers share one commit (group commit): who waits for a commit in progress finds its change
+ *       system's page cache, and the file is synced to disk every {@value #SYNC_MILLIS} ms, so a power cut loses about
+ *       the last second). Concurrent writers share one commit (group commit): who waits for a commit in progress finds its change
  *       written by the next one;</li>
  *   <li><b>memory and start-up</b>: the MVStore's page cache is bounded ({@link DiskOptions#cacheMegabytes()});
  *       documents are read on demand; indexes described in the file are not rebuilt at start
  *       ({@link StoredUniqueIndex}, {@link SecondaryIndex});</li>
  *   <li><b>disk</b>: old versions of pages are freed by the MVStore's background compaction of chunks filled
  *       less than {@link DiskOptions#autoCompactFillRate()} %, once no command still reads them (each command
- *       registers the version it reads) and they are {@value #RETENTION_MILLIS} ms old (the retention time); a clean
- *       {@link #close()}
- *       rewrites the file with only its live data ({@link DiskOptions#rewriteOnClose()}, as
+ *       registers the version it reads) and they are {@value #RETENTION_MILLIS} ms old (the retention time); a
+ *       clean {@link #close()} rewrites the file with only its live data ({@link DiskOptions#rewriteOnClose()}, as
  *       {@link #compactOffline(Path)}), so that the next start opens a file the size of its data.</li>
  * </ul>
  */

@@ -161,7 +161,7 @@ class OutboxRelayTest {
     }
 
     private int outboxSize(String id) {
-        Document raw = mongo.findOne(new Query(Criteria.where("_id").is(id)), Document.class, "test_applications").block();
+        Document raw = raw(id);
         List<?> outbox = raw == null ? null : raw.getList("outbox", Object.class);
         return outbox == null ? 0 : outbox.size();
     }
