@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +28,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -43,10 +48,11 @@ import org.springframework.data.mongodb.core.query.Update;
  *
  * <p>Each pass looks in every collection whose entity extends {@link AggregateDocument} for documents
  * with pending events, through a sparse index on {@value #PENDING_FIELD} (so a pass costs what is pending, not
- * what is stored; the index is created at start, for a real MongoDB as for the embedded store), sends one
- * aggregate's events in order (key = aggregate id, idempotent producer,
- * acks=all), waits for the acknowledgements and only then removes the acknowledged events with an
- * atomic {@code $pull} by event id — never a whole-document write, since the service may have changed
+ * what is stored; the index is created at start, for a real MongoDB as for the embedded store), sends the events of
+ * every aggregate found, each aggregate's in order (key = aggregate id, idempotent producer, acks=all), waits for the
+ * acknowledgements and only then removes the acknowledged events: one bulk write per collection, each update atomic
+ * and conditional on the outbox as read (emptied and unflagged in one update when it still holds just the published
+ * events, else a {@code $pull} by event id) — never a whole-document write, since the service may have changed
  * the aggregate meanwhile. An event stays in its document until Kafka has it: a crash or a broker
  * outage delays events, never drops them; the price is that an event may be published twice, which
  * consumers absorb with their inbox.
@@ -211,8 +217,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass: first find every aggregate with pending events (and show them in the gauges), then
-     * publish them aggregate by aggregate.
+     * One pass: find every aggregate with pending events (and show them in the gauges), send all their events (each
+     * aggregate's in order, under its id as key), wait for the acknowledgements, then remove what Kafka has with one
+     * bulk write per collection.
      *
      * @return true if every event found was published
      */
@@ -238,12 +245,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
         pendingEvents = waiting;
         oldestPending = oldest;
-        for (Pending pending : found) {
-            int done = publish(pending.collection(), pending.documentId(), pending.events());
-            pendingEvents = Math.max(0, pendingEvents - done);
-            if (done < pending.events().size()) {
-                throw new IllegalStateException("Kafka did not acknowledge every event");
-            }
+        if (found.isEmpty()) {
+            return true;
+        }
+        int done = publish(found);
+        pendingEvents = Math.max(0, waiting - done);
+        if (done < waiting) {
+            throw new IllegalStateException("Kafka did not acknowledge every event");
         }
         oldestPending = null;
         return true;
@@ -319,42 +327,113 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends one aggregate's events in order, then removes the acknowledged prefix.
+     * Sends the events found, then removes from each aggregate the prefix of its events that Kafka acknowledged (an
+     * event after a failed one stays, so the aggregate's order holds at the next pass).
      *
-     * @return how many events (from the first) Kafka acknowledged and were removed
+     * @return how many events were acknowledged and removed
      */
-    private int publish(String collection, Object documentId, List<OutboxEvent> events) {
+    private int publish(List<Pending> found) {
         Producer<String, byte[]> kafka = producer();
-        String key = String.valueOf(documentId);
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (OutboxEvent event : events) {
-            acks.add(kafka.send(record(key, event)));
+        List<List<Future<RecordMetadata>>> sent = new ArrayList<>();
+        for (Pending pending : found) {
+            String key = String.valueOf(pending.documentId());
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (OutboxEvent event : pending.events()) {
+                acks.add(kafka.send(record(key, event)));
+            }
+            sent.add(acks);
         }
-        List<Object> acknowledged = new ArrayList<>();
+        Map<String, List<Removal>> removals = new LinkedHashMap<>();
         RuntimeException failure = null;
-        for (int i = 0; i < acks.size() && failure == null; i++) {
-            try {
-                acks.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(events.get(i).id());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IllegalStateException("interrupted", e);
-            } catch (Exception e) {
-                failure = new IllegalStateException("send failed: " + e.getMessage(), e);
+        int done = 0;
+        for (int p = 0; p < found.size(); p++) {
+            Pending pending = found.get(p);
+            List<Object> acknowledged = new ArrayList<>();
+            for (int i = 0; i < pending.events().size(); i++) {
+                RuntimeException failed = awaitAck(sent.get(p).get(i));
+                if (failed != null) {
+                    failure = failure == null ? failed : failure;
+                    break;
+                }
+                acknowledged.add(pending.events().get(i).id());
+            }
+            if (!acknowledged.isEmpty()) {
+                removals.computeIfAbsent(pending.collection(), c -> new ArrayList<>()).add(new Removal(
+                        pending.documentId(), acknowledged, acknowledged.size() == pending.events().size()));
+                done += acknowledged.size();
             }
         }
-        if (!acknowledged.isEmpty()) {
-            // Events are stored with their id as _id (Spring Data maps a property named id so, nested too).
-            Update pull = new Update().pull("outbox",
-                    new Document("_id", new Document("$in", acknowledged)));
-            template.updateFirst(new Query(Criteria.where("_id").is(documentId)), pull, collection).block(MONGO_TIMEOUT);
-            published.increment(acknowledged.size());
-            unflagIfEmpty(collection, documentId);
-        }
+        removals.forEach(this::remove);
+        published.increment(done);
         if (failure != null) {
             throw failure;
         }
-        return acknowledged.size();
+        return done;
+    }
+
+    private static RuntimeException awaitAck(Future<RecordMetadata> ack) {
+        try {
+            ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            return new IllegalStateException("send failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The published events to remove from one aggregate; {@code whole}: they were its whole outbox when read. */
+    record Removal(Object documentId, List<Object> eventIds, boolean whole) {
+    }
+
+    /**
+     * Removes published events from one collection's aggregates in one bulk write. An outbox that is still exactly the
+     * events published (same count, all of them) is emptied and unflagged in the same update; one that changed since
+     * the read (the service added events, which must keep the flag) gets an atomic {@code $pull} by event id instead,
+     * and loses its flag only if that left it empty.
+     *
+     * @return how many aggregates needed the one-by-one way
+     */
+    int remove(String collection, List<Removal> removals) {
+        ReactiveBulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int whole = 0;
+        for (Removal r : removals) {
+            if (r.whole()) {
+                whole++;
+                bulk.updateOne(new Query(Criteria.where("_id").is(r.documentId()).and("outbox").size(r.eventIds().size())
+                                .and("outbox._id").all(r.eventIds())),
+                        new Update().set("outbox", List.of()).unset(PENDING_FIELD));
+            } else {
+                bulk.updateOne(new Query(Criteria.where("_id").is(r.documentId())), pull(r.eventIds()));
+            }
+        }
+        BulkWriteResult result = bulk.execute().block(MONGO_TIMEOUT);
+        int fallbacks = 0;
+        if (whole > 0 && (result == null || result.getMatchedCount() < removals.size())) {
+            // some outboxes changed between the read and now (or a document went): those still flagged, one by one
+            List<Object> wholeIds = removals.stream().filter(Removal::whole).map(Removal::documentId).toList();
+            Query stillFlagged = new Query(Criteria.where("_id").in(wholeIds).and(PENDING_FIELD).is(true));
+            stillFlagged.fields().include("_id");
+            List<Document> left = template.find(stillFlagged, Document.class, collection).collectList().block(MONGO_TIMEOUT);
+            Set<Object> changed = new HashSet<>();
+            (left == null ? List.<Document>of() : left).forEach(d -> changed.add(d.get("_id")));
+            for (Removal r : removals) {
+                if (r.whole() && changed.contains(r.documentId())) {
+                    fallbacks++;
+                    template.updateFirst(new Query(Criteria.where("_id").is(r.documentId())), pull(r.eventIds()),
+                            collection).block(MONGO_TIMEOUT);
+                    unflagIfEmpty(collection, r.documentId());
+                }
+            }
+        }
+        // a partial removal keeps the events after the failed one, so its flag stays
+        return fallbacks;
+    }
+
+    /** Events are stored with their id as _id (Spring Data maps a property named id so, nested too). */
+    private static Update pull(List<Object> eventIds) {
+        return new Update().pull("outbox", new Document("_id", new Document("$in", eventIds)));
     }
 
     /** Atomic: the flag goes only with an empty outbox, so an event the service added meanwhile keeps it. */

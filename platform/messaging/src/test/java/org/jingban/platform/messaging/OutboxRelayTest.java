@@ -151,6 +151,48 @@ class OutboxRelayTest {
         await().atMost(WAIT).until(() -> !raw(id).containsKey(OutboxRelay.PENDING_FIELD));
     }
 
+    @Test
+    void published_events_leave_an_unchanged_outbox_in_one_update_and_a_changed_one_keeps_what_was_added() {
+        // a collection the running relay does not scan, so that only these calls touch it
+        String collection = "relay_removal_test";
+        String unchanged = "a-" + UUID.randomUUID();
+        String grown = "b-" + UUID.randomUUID();
+        String failedMidway = "c-" + UUID.randomUUID();
+        mongo.insert(pending(unchanged, "e1", "e2"), collection).block();
+        mongo.insert(pending(grown, "e1", "e2", "e3"), collection).block();   // e3 added after the relay read e1, e2
+        mongo.insert(pending(failedMidway, "e1", "e2"), collection).block();
+
+        // when the relay removes what Kafka acknowledged: all it read of the first two, only e1 of the third
+        int oneByOne = relay.remove(collection, List.of(
+                new OutboxRelay.Removal(unchanged, List.of("e1", "e2"), true),
+                new OutboxRelay.Removal(grown, List.of("e1", "e2"), true),
+                new OutboxRelay.Removal(failedMidway, List.of("e1"), false)));
+
+        // then the unchanged outbox is emptied and unflagged; the grown one keeps e3 and its flag; the third keeps e2
+        assertThat(outbox(collection, unchanged)).isEmpty();
+        assertThat(raw(collection, unchanged)).doesNotContainKey(OutboxRelay.PENDING_FIELD);
+        assertThat(outbox(collection, grown)).containsExactly("e3");
+        assertThat(raw(collection, grown)).containsEntry(OutboxRelay.PENDING_FIELD, true);
+        assertThat(outbox(collection, failedMidway)).containsExactly("e2");
+        assertThat(raw(collection, failedMidway)).containsEntry(OutboxRelay.PENDING_FIELD, true);
+        // and only the grown outbox needed the one-by-one way: the store matched the conditional bulk update
+        assertThat(oneByOne).isEqualTo(1);
+    }
+
+    private static Document pending(String id, String... eventIds) {
+        List<Document> events = java.util.Arrays.stream(eventIds).map(e -> new Document("_id", e).append("type", "t"))
+                .toList();
+        return new Document("_id", id).append("outbox", events).append(OutboxRelay.PENDING_FIELD, true);
+    }
+
+    private List<Object> outbox(String collection, String id) {
+        return raw(collection, id).getList("outbox", Document.class).stream().map(d -> d.get("_id")).toList();
+    }
+
+    private Document raw(String collection, String id) {
+        return mongo.findOne(new Query(Criteria.where("_id").is(id)), Document.class, collection).block();
+    }
+
     private Document raw(String id) {
         return mongo.findOne(new Query(Criteria.where("_id").is(id)), Document.class, "test_applications").block();
     }
