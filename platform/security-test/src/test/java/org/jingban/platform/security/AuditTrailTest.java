@@ -1,7 +1,18 @@
 package org.jingban.platform.security;
 
+import java.time.Duration;
+import java.util.Set;
+
+import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.jingban.platform.security.app.SecuredTestApplication.ALICE;
 import static org.jingban.platform.security.app.SecuredTestApplication.BOB;
@@ -10,6 +21,12 @@ import static org.jingban.platform.security.app.SecuredTestApplication.WUWEI;
 
 /** Staff reads and decisions land in the audit trail; ops finds them by person, staff member and time. */
 class AuditTrailTest extends SecuredApplicationTest {
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void a_clerks_read_of_a_persons_record_is_recorded_and_ops_finds_it_by_person_with_the_id_masked() {
@@ -34,6 +51,20 @@ class AuditTrailTest extends SecuredApplicationTest {
                 .jsonPath("$.entries[0].requestId").exists()
                 .jsonPath("$.entries[0].at").exists()
                 .jsonPath("$.entries[0].partyId").isEqualTo(ALICE.substring(0, 3) + "***********" + ALICE.substring(14));
+    }
+
+    @Test
+    void concurrent_staff_reads_are_stored_together_and_every_one_is_recorded() {
+        // fifty reads at once by one clerk: their entries share inserts (group commit), none is lost
+        Caller clerk = new Caller("audit-many", "钱七", Set.of(Role.CLERK), null, null, null, null,
+                Set.of(WUWEI), null);
+        Long recorded = Flux.range(0, 50)
+                .flatMap(i -> audit.read(clerk, Owner.person(ALICE, WUWEI), "参保信息", "r-" + i), 50)
+                .then(mongo.count(Query.query(
+                        Criteria.where("actor").is("audit-many")),
+                        AuditTrail.COLLECTION))
+                .block(Duration.ofSeconds(30));
+        assertThat(recorded).isEqualTo(50);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Owner;
 import org.jingban.platform.web.request.RequestIds;
+import org.jingban.platform.web.write.GroupCommit;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * The service's append-only audit trail, in its own MongoDB database (collection {@value #COLLECTION}).
  * One line records an entry; the write is part of the request, so a read that cannot be audited fails
- * rather than going unrecorded.
+ * rather than going unrecorded. Entries of concurrent requests are stored together ({@link GroupCommit}: one insert
+ * for the entries that arrived while the previous insert ran), each request still waiting for its own.
  *
  * <pre>{@code
  * persons.findById(id)
@@ -33,15 +35,19 @@ import reactor.core.publisher.Mono;
 public class AuditTrail {
 
     public static final String COLLECTION = "audit_trail";
+    /** The most entries one insert carries. */
+    private static final int MAX_BATCH = 500;
 
     private final ReactiveMongoTemplate mongo;
     private final String service;
     private final Clock clock;
+    private final GroupCommit<AuditEntry> writes;
 
     public AuditTrail(ReactiveMongoTemplate mongo, String service, Clock clock) {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
+        this.writes = new GroupCommit<>(batch -> mongo.insert(batch, COLLECTION).then(), MAX_BATCH);
     }
 
     /** A read of a party's record: recorded unless the caller is that party (a citizen reading their own). */
@@ -67,7 +73,7 @@ public class AuditTrail {
                     owner == null ? null : owner.kind().name(), owner == null ? null : owner.id(),
                     owner == null ? null : owner.region(), outcome, detail,
                     RequestIds.of(context).orElse(null), service);
-            return mongo.insert(entry, COLLECTION).then();
+            return writes.write(entry);
         });
     }
 
