@@ -52,8 +52,8 @@ public class ServiceAutoConfiguration {
     /** The item extension point's submission path (see {@code org.jingban.platform.service.items}). */
     @Bean
     @ConditionalOnBean(CaseService.class)
-    ItemSubmissions jingbanItemSubmissions(CaseService cases) {
-        return new ItemSubmissions(cases);
+    ItemSubmissions jingbanItemSubmissions(CaseService cases, ObjectProvider<CaseReactions> reactions) {
+        return new ItemSubmissions(cases, reactions.getIfAvailable());
     }
 
     /** The one dispatcher of {@code @CaseReaction} methods, on the service's own topic. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseEventData;
+import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.slf4j.Logger;
@@ -109,6 +110,28 @@ public class CaseReactions implements SmartInitializingSingleton {
     /** The registered reactions (for tests and the start-up log). */
     public List<String> names() {
         return reactions.stream().map(Registered::name).toList();
+    }
+
+    /**
+     * After an instant item's effect ran in its own request ({@link ItemApplication#whenCompleted}, which is the item's
+     * reaction to 办结): marks the case's 办结 event handled, so that the consumer does not load the case and apply the
+     * effect a second time. Only for an item with exactly one reaction to 办结 — with more, the consumer runs them all.
+     * A mark that cannot be written changes nothing (the consumer applies the effect again, idempotently); an event
+     * consumed before the mark is written is applied twice in the same idempotent way.
+     */
+    public Mono<Void> appliedInRequest(Case c) {
+        long onCompleted = reactions.stream().filter(r -> r.types().contains(CaseEvents.COMPLETED)
+                && r.items().contains(c.getItemCode()) && r.stage().isEmpty()).count();
+        if (onCompleted != 1) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(c.getOutbox()).filter(e -> CaseEvents.COMPLETED.equals(e.type())).next()
+                .flatMap(e -> mongo.insert(new Handled(e.id(), e.type(), c.getId(), Instant.now())))
+                .onErrorResume(e -> {
+                    log.debug("办结事件的处理标记未写入（消费者将再次执行，幂等）: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     @KafkaListener(topics = "${jingban.messaging.topic}", groupId = "${spring.application.name}-case-reactions")

@@ -150,7 +150,10 @@ public final class ItemApplication {
 
     /**
      * For an instant item: its effect, applied in the request once the case is 办结; what it returns is the answer's
-     * {@code result}. The effect must be idempotent per case, since the completed event may apply it again.
+     * {@code result}. The effect is the item's {@link CaseReaction} to 办结 (which recovers it after a crash between the
+     * case's write and the effect); once it ran in the request, that reaction is not run again for the event
+     * ({@link CaseReactions#appliedInRequest}). It must be idempotent per case all the same: an event consumed before
+     * the request marked it applies it again.
      */
     public ItemApplication whenCompleted(Function<Case, Mono<?>> effect) {
         this.whenCompleted = effect;

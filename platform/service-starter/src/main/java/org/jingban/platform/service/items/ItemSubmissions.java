@@ -31,9 +31,16 @@ public class ItemSubmissions {
     public static final String NOT_ACCEPTED = "不予受理：共%d项不符合受理条件，请一次性补齐后重新申请";
 
     private final CaseService cases;
+    private final CaseReactions reactions;
 
     public ItemSubmissions(CaseService cases) {
+        this(cases, null);
+    }
+
+    /** With the service's reactions: an instant item's effect applied in the request is not applied again. */
+    public ItemSubmissions(CaseService cases, CaseReactions reactions) {
         this.cases = cases;
+        this.reactions = reactions;
     }
 
     /**
@@ -72,7 +79,8 @@ public class ItemSubmissions {
             }
             return application.whenCompleted.apply(c)
                     .map(result -> Submitted.of(c, result, application.references))
-                    .defaultIfEmpty(Submitted.of(c, null, application.references));
+                    .defaultIfEmpty(Submitted.of(c, null, application.references))
+                    .flatMap(done -> reactions == null ? Mono.just(done) : reactions.appliedInRequest(c).thenReturn(done));
         });
     }
 

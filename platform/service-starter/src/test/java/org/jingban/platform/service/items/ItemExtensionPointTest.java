@@ -9,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.bson.Document;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.cases.ActorRole;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseActor;
+import org.jingban.platform.cases.CaseEvents;
 import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.cases.MaterialStatus;
 import org.jingban.platform.cases.Party;
@@ -25,6 +28,7 @@ import org.jingban.platform.security.Caller;
 import org.jingban.platform.security.Role;
 import org.jingban.platform.security.test.TestIdentities;
 import org.jingban.platform.service.items.ItemsTestApplication.Payouts;
+import org.jingban.platform.service.items.ItemsTestApplication.Registrations;
 import org.jingban.platform.service.items.ItemsTestApplication.TestForm;
 import org.jingban.platform.test.Eventually;
 import org.jingban.platform.test.WithJingbanInfrastructure;
@@ -32,6 +36,9 @@ import org.jingban.platform.web.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -56,6 +63,10 @@ class ItemExtensionPointTest {
     CaseReactions reactions;
     @Autowired
     Payouts payouts;
+    @Autowired
+    Registrations registrations;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     static Caller person(String idNumber) {
         return new Caller("p-" + idNumber.substring(14), "张三", Set.of(Role.INSURED_PERSON), Set.of(), idNumber, null,
@@ -140,19 +151,41 @@ class ItemExtensionPointTest {
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
     }
 
-    @Test
-    void an_instant_item_completes_in_the_request_with_its_result_and_201() {
-        String id = TestIdentities.idNumber(205);
+    /** 城乡居民参保登记 (622036001003, 即时办结) with its materials, the given effect applied when 办结. */
+    private Submitted registerResident(int person, Function<Case, Mono<?>> effect) {
+        String id = TestIdentities.idNumber(person);
         ItemDefinition item = catalog.item("622036001003", WUWEI);
         TestForm form = new TestForm(complete(item), List.of("有效身份证件", "《城乡居民基本医疗保险参保登记表》"), null);
+        return submissions.submit(ItemApplication.of(item, form, person(id)).applicant(Party.person(id, "张三"))
+                .whenCompleted(effect)).block();
+    }
 
-        Submitted s = submissions.submit(ItemApplication.of(item, form, person(id)).applicant(Party.person(id, "张三"))
-                .whenCompleted(c -> Mono.just(Map.of("参保状态", "参保缴费")))).block();
+    @Test
+    void an_instant_item_completes_in_the_request_with_its_result_and_201() {
+        Submitted s = registerResident(205, c -> Mono.just(Map.of("参保状态", "参保缴费")));
 
         assertThat(s.response().getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(s.status()).isEqualTo(CaseStatus.COMPLETED);
         assertThat(s.result()).isEqualTo(Map.of("参保状态", "参保缴费"));
         assertThat(s.currentStage()).isNull();
+    }
+
+    @Test
+    void an_instant_items_effect_applied_in_the_request_is_not_applied_again_from_its_completed_event() {
+        // the effect is the item's reaction to 办结, applied in the request
+        Submitted s = registerResident(207, registrations::apply);
+        assertThat(s.status()).isEqualTo(CaseStatus.COMPLETED);
+        long appliedSoFar = registrations.applied.stream().filter(s.caseId()::equals).count();
+        assertThat(appliedSoFar).isBetween(1L, 2L);   // 2 only if the consumer won the race against the request's mark
+
+        // the request marked the 办结 event handled: its delivery does not apply the effect again
+        Document mark = mongo.findOne(Query.query(Criteria.where("caseId").is(s.caseId())
+                .and("type").is(CaseEvents.COMPLETED)), Document.class, "case_reactions_inbox").block();
+        assertThat(mark).isNotNull();
+        String data = "{\"caseId\":\"" + s.caseId() + "\",\"itemCode\":\"622036001003\"}";
+        reactions.dispatch(new ReceivedEvent(mark.getString("_id"), "/jingban/case-test", CaseEvents.COMPLETED,
+                s.caseId(), WUWEI, Instant.now(), data)).block();
+        assertThat(registrations.applied.stream().filter(s.caseId()::equals).count()).isEqualTo(appliedSoFar);
     }
 
     @Test

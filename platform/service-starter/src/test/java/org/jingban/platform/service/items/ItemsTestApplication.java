@@ -50,4 +50,19 @@ class ItemsTestApplication {
             completed.add(c.getId());
         }
     }
+
+    /** An instant item's effect (城乡居民参保登记): applied in the request, and its reaction to 办结 for a crash. */
+    @Component
+    static class Registrations {
+
+        final List<String> applied = new CopyOnWriteArrayList<>();
+
+        @CaseReaction(item = "622036001003")
+        Mono<String> apply(Case c) {
+            return Mono.fromCallable(() -> {
+                applied.add(c.getId());
+                return c.getId();
+            });
+        }
+    }
 }
