@@ -105,6 +105,7 @@ final class LocalStack implements AutoCloseable {
         try {
             all.forEach(ServiceJvm::start);
             all.forEach(jvm -> jvm.awaitLive(START_TIMEOUT));
+            all.forEach(jvm -> jvm.awaitReady(START_TIMEOUT));
         } catch (RuntimeException e) {
             stopAll();
             throw e;

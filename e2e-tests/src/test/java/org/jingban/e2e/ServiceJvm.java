@@ -106,16 +106,29 @@ final class ServiceJvm {
      * exits meanwhile fails at once with the end of its log.
      */
     void awaitLive(Duration max) {
+        await("/actuator/health/liveness", "live", max);
+    }
+
+    /**
+     * Waits until {@code /actuator/health/readiness} answers 200: live, its store reachable and its read models caught
+     * up with the events that existed when it started.
+     */
+    void awaitReady(Duration max) {
+        await("/actuator/health/readiness", "ready", max);
+    }
+
+    private void await(String path, String what, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
             if (!isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up; end of " + log + ":\n" + tail(40));
             }
-            if (status("/actuator/health/liveness") == 200) {
+            if (status(path) == 200) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not live within " + max + "; end of " + log + ":\n" + tail(40));
+                throw new IllegalStateException(name + " not " + what + " within " + max + "; end of " + log + ":\n"
+                        + tail(40));
             }
             sleep(300);
         }

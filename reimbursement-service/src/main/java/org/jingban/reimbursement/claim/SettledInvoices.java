@@ -3,6 +3,7 @@ package org.jingban.reimbursement.claim;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.settlement.api.SettlementEvents;
 import org.jingban.settlement.api.SettlementTopics;
@@ -30,7 +31,7 @@ public class SettledInvoices {
         this.accumulations = accumulations;
     }
 
-    @KafkaListener(topics = SettlementTopics.EVENTS, groupId = "${spring.application.name}-settlement")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = SettlementTopics.EVENTS, groupId = "${spring.application.name}-settlement")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (SettlementEvents.SETTLED.equals(event.type())) {

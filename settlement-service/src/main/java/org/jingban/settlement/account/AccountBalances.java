@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.EnrollmentTopics;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.platform.money.Money;
 import org.springframework.data.annotation.Id;
@@ -39,7 +40,7 @@ public class AccountBalances {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${spring.application.name}-accounts")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = EnrollmentTopics.EVENTS, groupId = "${spring.application.name}-accounts")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (TYPES.contains(event.type())) {

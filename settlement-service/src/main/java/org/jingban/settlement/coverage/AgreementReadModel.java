@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.designation.api.AgreementEvents;
 import org.jingban.designation.api.DesignationTopics;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -36,7 +37,7 @@ public class AgreementReadModel {
                 .createIndex(new Index().on("creditCode", Sort.Direction.ASC).named("creditCode")).then();
     }
 
-    @KafkaListener(topics = DesignationTopics.EVENTS, groupId = "${spring.application.name}-designation")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = DesignationTopics.EVENTS, groupId = "${spring.application.name}-designation")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (AgreementEvents.TYPES.contains(event.type())) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.platform.cases.Case;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.reimbursement.api.EntitlementEvents;
 import org.jingban.reimbursement.api.ReimbursementTopics;
@@ -30,7 +31,7 @@ public class EntitlementReadModel {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = ReimbursementTopics.EVENTS, groupId = "${spring.application.name}-entitlements")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = ReimbursementTopics.EVENTS, groupId = "${spring.application.name}-entitlements")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (TYPES.contains(event.type())) {

@@ -9,6 +9,7 @@ import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.UnitEvents;
 import org.jingban.enrollment.api.TransferHooks;
 import org.jingban.platform.cases.Reason;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.transfer.TransferProperties;
 import org.jingban.transfer.api.TransferEvents;
 import org.jingban.transfer.enrollment.EnrollmentReadModel;
@@ -68,7 +69,7 @@ public class TransferListeners {
         own.handle(record);
     }
 
-    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${jingban.transfer.group-prefix:transfer}-enrollment")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = EnrollmentTopics.EVENTS, groupId = "${jingban.transfer.group-prefix:transfer}-enrollment")
     public void onEnrollment(ConsumerRecord<String, String> record) {
         fromEnrollment.handle(record);
     }

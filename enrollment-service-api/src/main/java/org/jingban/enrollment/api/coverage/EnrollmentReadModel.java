@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.enrollment.api.EnrollmentTopics;
 import org.jingban.enrollment.api.PersonEvents;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,7 +36,7 @@ public class EnrollmentReadModel {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = EnrollmentTopics.EVENTS, groupId = "${jingban.enrollment-read-model.group:${spring.application.name}-enrollment}")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = EnrollmentTopics.EVENTS, groupId = "${jingban.enrollment-read-model.group:${spring.application.name}-enrollment}")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (PERSON_EVENTS.contains(event.type())) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jingban.offsitefiling.api.FilingEvents;
 import org.jingban.offsitefiling.api.OffsiteFilingTopics;
 import org.jingban.platform.cases.Case;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,7 +37,7 @@ public class OffsiteFilingReadModel {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = OffsiteFilingTopics.EVENTS, groupId = "${spring.application.name}-offsite-filing")
+    @KafkaListener(containerGroup = ReadModels.CONTAINER_GROUP, topics = OffsiteFilingTopics.EVENTS, groupId = "${spring.application.name}-offsite-filing")
     public void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (TYPES.contains(event.type())) {

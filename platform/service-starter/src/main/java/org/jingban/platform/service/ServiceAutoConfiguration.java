@@ -3,8 +3,13 @@ package org.jingban.platform.service;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
 import org.jingban.platform.cases.application.CaseService;
+import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.service.cases.CaseHandlers;
 import org.jingban.platform.service.cases.CaseProblemMapper;
@@ -20,6 +25,10 @@ import org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealth
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ContainerGroup;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** What every Jingban service has beyond Boot's defaults: a working Mongo health check and its API document's title. */
 @AutoConfiguration(before = MongoReactiveHealthContributorAutoConfiguration.class,
@@ -32,6 +41,31 @@ public class ServiceAutoConfiguration {
     @ConditionalOnBean(ReactiveMongoTemplate.class)
     MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    /**
+     * Not ready until the read models caught up with the events that existed at start (health component
+     * {@code readModels}, part of the readiness group): see {@link ReadModelReadiness}.
+     */
+    @Bean(name = "readModelsHealthIndicator")
+    ReadModelReadiness readModelsHealthIndicator(ApplicationContext context,
+                                                 ObjectProvider<KafkaListenerEndpointRegistry> registry,
+                                                 ObjectProvider<KafkaAdmin> kafkaAdmin,
+                                                 @Value("${jingban.readiness.read-models.max-wait:90s}") Duration maxWait) {
+        return new ReadModelReadiness(() -> {
+            KafkaListenerEndpointRegistry listeners = registry.getIfAvailable();
+            if (listeners == null || kafkaAdmin.getIfAvailable() == null
+                    || !context.containsBean(ReadModels.CONTAINER_GROUP)) {
+                return List.of();
+            }
+            // Spring Kafka registers a containerGroup as a list of its containers under the group's name
+            Object group = context.getBean(ReadModels.CONTAINER_GROUP);
+            List<MessageListenerContainer> containers = group instanceof ContainerGroup g
+                    ? g.getListenerIds().stream().map(listeners::getListenerContainer).filter(Objects::nonNull).toList()
+                    : group instanceof Collection<?> c ? c.stream().filter(MessageListenerContainer.class::isInstance)
+                    .map(MessageListenerContainer.class::cast).toList() : List.of();
+            return ReadModelReadiness.of(containers);
+        }, () -> Admin.create(kafkaAdmin.getObject().getConfigurationProperties()), maxWait);
     }
 
     /** The case kernel's refusals (422, every reason) and unknown cases (404) as problems, in every handler. */
