@@ -79,6 +79,34 @@ public final class CpuSampler {
         return new Snapshot(label, System.nanoTime(), busy, total, ticks);
     }
 
+    /** The name under which {@link #millisPerRequest} gives the whole stack's figure (every process but Gatling). */
+    public static final String STACK = "the stack (all but Gatling)";
+
+    /**
+     * CPU milliseconds per request of the phase that starts at the mark {@code phase}, per process and for
+     * {@link #STACK}; empty when the phase has no end mark or no requests.
+     */
+    public Map<String, Double> millisPerRequest(String phase, int requests) {
+        List<Snapshot> s = List.copyOf(marks);
+        Map<String, Double> perRequest = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < s.size() && requests > 0; i++) {
+            if (!s.get(i).label().equals(phase)) {
+                continue;
+            }
+            double stack = 0;
+            for (Map.Entry<String, Long> e : s.get(i + 1).processTicks().entrySet()) {
+                long delta = e.getValue() - s.get(i).processTicks().getOrDefault(e.getKey(), e.getValue());
+                double ms = 1000.0 * Math.max(0, delta) / TICKS_PER_SECOND / requests;
+                perRequest.put(e.getKey(), ms);
+                if (!e.getKey().startsWith("gatling")) {
+                    stack += ms;
+                }
+            }
+            perRequest.put(STACK, stack);
+        }
+        return perRequest;
+    }
+
     /**
      * One block per phase (from one mark to the next): wall time, machine CPU busy (of all cores), and per
      * process the CPU seconds, cores used on average and CPU milliseconds per request.
@@ -111,7 +139,7 @@ public final class CpuSampler {
                 b.append(String.format(Locale.ROOT, "  %-44s %9.1f %7.2f %12s%n", e.getKey(), cpu, cpu / wall,
                         requests == 0 ? "" : String.format(Locale.ROOT, "%.2f", cpu * 1000 / requests)));
             }
-            b.append(String.format(Locale.ROOT, "  %-44s %9.1f %7.2f %12s%n", "the stack (all but Gatling)", stack, stack / wall,
+            b.append(String.format(Locale.ROOT, "  %-44s %9.1f %7.2f %12s%n", STACK, stack, stack / wall,
                     requests == 0 ? "" : String.format(Locale.ROOT, "%.2f", stack * 1000 / requests)));
         }
         return b.toString();

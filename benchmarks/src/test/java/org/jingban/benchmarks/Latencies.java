@@ -87,6 +87,21 @@ public final class Latencies {
         return t == null ? 0 : t.all.count;
     }
 
+    /** A target's throughput (requests/s over its span) and its latency percentiles (ms) over all its requests. */
+    public record Summary(int count, int failed, double perSecond, double p50, double p99) {
+    }
+
+    public Summary summary(String target) {
+        Target t = targets.get(target);
+        if (t == null || t.all.count == 0) {
+            return new Summary(0, 0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        long[] v = t.all.sorted();
+        double seconds = (t.lastEnd - t.firstStart) / 1e9;
+        return new Summary(v.length, t.all.failed, seconds > 0 ? v.length / seconds : Double.NaN, percentile(v, 50),
+                percentile(v, 99));
+    }
+
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;

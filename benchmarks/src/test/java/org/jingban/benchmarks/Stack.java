@@ -98,14 +98,17 @@ public final class Stack {
         }
     }
 
-    /** Fails early with a clear message when the stack is not up. */
+    /**
+     * Fails early with a clear message when the stack is not up, or not ready: a service is ready once its read models
+     * have the events that existed when it started ({@code /actuator/health/readiness}).
+     */
     public static void requireUp() {
         for (String base : List.of(GATEWAY, ENROLLMENT, TRANSFER)) {
             try {
-                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
-                    throw new IllegalStateException(base + "/actuator/health answered " + r.statusCode() + ": " + r.body());
+                    throw new IllegalStateException(base + "/actuator/health/readiness answered " + r.statusCode() + ": " + r.body());
                 }
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(base + " is not reachable: start the stack with deploy/local/up.sh", e);

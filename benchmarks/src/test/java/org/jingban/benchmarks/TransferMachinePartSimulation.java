@@ -167,7 +167,7 @@ public class TransferMachinePartSimulation extends Simulation {
                 + "\"申请材料\":[\"医保电子凭证或有效身份证件或社保卡\",\"《参保凭证》（含电子《参保凭证》）\",\"《基本医疗保险关系转移接续申请表》\"]}";
     }
 
-    /** 参保 in 620600 with a balance, 中止参保 there, 参保 in 620100, then 表9 (retried while transfer-service's read model lags). */
+    /** 参保 in 620600 with a balance, 中止参保 there, 参保 in 620100, then 预检 until eligible and 表9 once. */
     private ChainBuilder prepare() {
         return exec(timed("setup", "622036001002 职工参保登记 620600", 201,
                 http("setup enroll 620600").post(Stack.ENROLLMENT + "/api/v1/enrollment/employees")
@@ -191,27 +191,32 @@ public class TransferMachinePartSimulation extends Simulation {
                                 .header("Authorization", "Bearer #{token}")
                                 .body(StringBody(s -> flexibleWorker(s, TO)))
                                 .check(bodyString().saveAs("body"))))
-                .exec(session -> session.set("applyTries", 0))
-                // every refused application is stored as a case (不予受理) and publishes events: retrying often while
-                // transfer-service's read model lags adds load that makes it lag more, so try seldom
-                .asLongAs(session -> !session.contains("caseNumber") && session.getInt("applyTries") < 15).on(
-                        pause(Duration.ofMillis(2000))
-                                .exec(timed("setup", "622036003002 转移接续申请 (表9)", 202,
-                                        http("setup apply").post(Stack.TRANSFER + "/api/v1/transfer/transfers")
-                                                .header("Authorization", "Bearer #{token}")
-                                                .body(StringBody(TransferMachinePartSimulation::transferForm))
-                                                .check(jmesPath("caseNumber").optional().saveAs("answeredCase"),
-                                                        bodyString().saveAs("body"))))
-                                .exec(session -> {
-                                    Session s = session.set("applyTries", session.getInt("applyTries") + 1);
-                                    // 202: applied; 422 (a refused application, stored as 不予受理): transfer-service's
-                                    // read model has not seen the enrollments yet — apply again
-                                    return s.contains("status") && s.getInt("status") == 202
-                                            ? s.set("caseNumber", s.getString("answeredCase")) : s;
-                                }))
+                .exec(session -> session.set("prechecks", 0).set("eligible", false))
+                // 预检 (nothing stored) until transfer-service's read model has the two enrollments and the 中止参保,
+                // then one application: a refused application would be stored as a 不予受理 case and publish events
+                .asLongAs(session -> !session.getBoolean("eligible") && session.getInt("prechecks") < 60).on(
+                        exec(timed("setup", "622036003002 转移接续预检", 200,
+                                http("setup precheck").post(Stack.TRANSFER + "/api/v1/transfer/transfers/precheck")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .body(StringBody(TransferMachinePartSimulation::transferForm))
+                                        .check(jmesPath("eligible").ofBoolean().saveAs("eligible"),
+                                                bodyString().saveAs("body"))))
+                                .exec(session -> session.set("prechecks", session.getInt("prechecks") + 1)
+                                        .set("eligible", session.contains("eligible") && session.getBoolean("eligible")))
+                                .doIf(session -> !session.getBoolean("eligible")).then(pause(Duration.ofMillis(500))))
+                .doIf(session -> session.getBoolean("eligible")).then(
+                        exec(timed("setup", "622036003002 转移接续申请 (表9)", 202,
+                                http("setup apply").post(Stack.TRANSFER + "/api/v1/transfer/transfers")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .body(StringBody(TransferMachinePartSimulation::transferForm))
+                                        .check(jmesPath("caseNumber").optional().saveAs("answeredCase"),
+                                                bodyString().saveAs("body"))))
+                                .exec(session -> session.contains("status") && session.getInt("status") == 202
+                                        ? session.set("caseNumber", session.getString("answeredCase")) : session))
                 .exec(session -> {
-                    count(session.contains("caseNumber") ? "applied at try %02d".formatted(session.getInt("applyTries"))
-                            : "never applied (15 refusals, 2 s apart)");
+                    count(session.contains("caseNumber") ? "applied after %02d prechecks".formatted(session.getInt("prechecks"))
+                            : session.getBoolean("eligible") ? "eligible, but the application was refused"
+                            : "never eligible (60 prechecks, 0.5 s apart)");
                     return session;
                 });
     }
