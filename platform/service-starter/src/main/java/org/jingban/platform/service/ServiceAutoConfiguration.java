@@ -14,6 +14,7 @@ import org.jingban.platform.security.audit.AuditTrail;
 import org.jingban.platform.service.cases.CaseHandlers;
 import org.jingban.platform.service.cases.CaseProblemMapper;
 import org.jingban.platform.service.items.CaseReactions;
+import org.jingban.platform.web.expiry.ExpirySweep;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,8 +95,18 @@ public class ServiceAutoConfiguration {
     @Bean
     @ConditionalOnBean({CaseService.class, ReactiveMongoTemplate.class})
     @ConditionalOnProperty("jingban.messaging.topic")
-    CaseReactions caseReactions(ApplicationContext context, CaseService cases, ReactiveMongoTemplate mongo) {
-        return new CaseReactions(context, cases, mongo);
+    CaseReactions caseReactions(ApplicationContext context, CaseService cases, ReactiveMongoTemplate mongo,
+                                @Value("${jingban.cases.reactions.mark-retention:30d}") Duration markRetention) {
+        return new CaseReactions(context, cases, mongo, markRetention);
+    }
+
+    /** The case reactions' inbox marks deleted once expired, for a store without TTL expiry (see ExpirySweep). */
+    @Bean
+    @ConditionalOnBean({CaseService.class, ReactiveMongoTemplate.class})
+    @ConditionalOnProperty("jingban.messaging.topic")
+    ExpirySweep caseReactionMarksExpiry(CaseReactions reactions,
+                                        @Value("${jingban.cases.reactions.mark-expiry-interval:1h}") Duration interval) {
+        return new ExpirySweep("办件事件处理标记", reactions::expireMarks, interval);
     }
 
     @Bean

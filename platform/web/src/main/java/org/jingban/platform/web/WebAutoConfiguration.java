@@ -1,7 +1,7 @@
 package org.jingban.platform.web;
 
 import org.jingban.platform.web.accesslog.AccessLogWebFilter;
-import org.jingban.platform.web.idempotency.IdempotencyExpiry;
+import org.jingban.platform.web.expiry.ExpirySweep;
 import org.jingban.platform.web.idempotency.IdempotencyStore;
 import org.jingban.platform.web.idempotency.IdempotencyWebFilter;
 import org.jingban.platform.web.problem.ProblemExceptionHandler;
@@ -89,10 +89,10 @@ public class WebAutoConfiguration {
             return () -> store.createIndexes().subscribe();
         }
 
-        /** Expired records deleted every {@code jingban.web.idempotency.expiry-interval} (see IdempotencyExpiry). */
+        /** Expired records deleted every {@code jingban.web.idempotency.expiry-interval} (see ExpirySweep). */
         @Bean
-        IdempotencyExpiry jingbanIdempotencyExpiry(IdempotencyStore store, JingbanWebProperties properties) {
-            return new IdempotencyExpiry(store, properties.getIdempotency().getExpiryInterval());
+        ExpirySweep jingbanIdempotencyExpiry(IdempotencyStore store, JingbanWebProperties properties) {
+            return new ExpirySweep("幂等键", store::expire, properties.getIdempotency().getExpiryInterval());
         }
 
         @Bean

@@ -25,6 +25,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -47,12 +49,19 @@ public class CaseReactions implements SmartInitializingSingleton {
     private final ApplicationContext context;
     private final CaseService cases;
     private final ReactiveMongoTemplate mongo;
+    private final Duration markRetention;
     private final List<Registered> reactions = new ArrayList<>();
 
-    public CaseReactions(ApplicationContext context, CaseService cases, ReactiveMongoTemplate mongo) {
+    /**
+     * @param markRetention how long an event's mark is kept: longer than any redelivery (the topic's retention); a
+     *                      TTL index on {@code at} expires older marks in MongoDB, {@link #expireMarks} elsewhere
+     */
+    public CaseReactions(ApplicationContext context, CaseService cases, ReactiveMongoTemplate mongo,
+                         Duration markRetention) {
         this.context = context;
         this.cases = cases;
         this.mongo = mongo;
+        this.markRetention = markRetention;
     }
 
     /** One reaction: the bean, its method and what it reacts to. */
@@ -95,6 +104,17 @@ public class CaseReactions implements SmartInitializingSingleton {
         }
         reactions.sort((x, y) -> x.name().compareTo(y.name()));
         reactions.forEach(r -> log.debug("case reaction {} on {} of {}", r.name(), r.types(), r.items()));
+        mongo.indexOps(Handled.class).createIndex(new Index().on("at", Sort.Direction.ASC).named("marks_ttl")
+                        .expire(markRetention))
+                .doOnError(e -> log.warn("办件事件处理标记的 TTL 索引未能创建: {}", e.toString()))
+                .onErrorComplete()
+                .subscribe();
+    }
+
+    /** Deletes the marks older than the retention at {@code now} (what the TTL index does); how many. */
+    public Mono<Long> expireMarks(Instant now) {
+        return mongo.remove(Query.query(Criteria.where("at").lt(now.minus(markRetention))), Handled.class)
+                .map(result -> result.getDeletedCount());
     }
 
     private static void check(Method m) {

@@ -189,6 +189,23 @@ class ItemExtensionPointTest {
     }
 
     @Test
+    void inbox_marks_older_than_their_retention_are_deleted_and_newer_ones_kept() {
+        // marks of two events handled 31 and 29 days ago (retention 30 days, the default)
+        Instant now = Instant.now();
+        String old = "mark-old-" + java.util.UUID.randomUUID();
+        String recent = "mark-recent-" + java.util.UUID.randomUUID();
+        mongo.insert(new Document("_id", old).append("type", CaseEvents.COMPLETED)
+                .append("at", java.util.Date.from(now.minus(Duration.ofDays(31)))), "case_reactions_inbox").block();
+        mongo.insert(new Document("_id", recent).append("type", CaseEvents.COMPLETED)
+                .append("at", java.util.Date.from(now.minus(Duration.ofDays(29)))), "case_reactions_inbox").block();
+
+        assertThat(reactions.expireMarks(now).block()).isGreaterThanOrEqualTo(1L);
+
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(old)), "case_reactions_inbox").block()).isFalse();
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(recent)), "case_reactions_inbox").block()).isTrue();
+    }
+
+    @Test
     void a_reaction_runs_once_per_event_and_the_system_advances_only_the_current_stage() {
         String id = TestIdentities.idNumber(206);
         ItemDefinition item = withdrawal();
