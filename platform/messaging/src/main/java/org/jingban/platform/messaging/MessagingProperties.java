@@ -44,8 +44,11 @@ public class MessagingProperties {
     public static class Relay {
         /** Whether this application runs the outbox relay. */
         private boolean enabled = true;
-        /** How often the relay looks for pending events (a save also nudges it). */
-        private Duration interval = Duration.ofMillis(200);
+        /**
+         * How often the relay looks for stragglers: a save that enqueued events nudges it at once, so the poll only finds
+         * events a crash or a failed pass left behind (each poll is one indexed query per aggregate collection).
+         */
+        private Duration interval = Duration.ofSeconds(1);
         /** The longest wait between attempts while Kafka is unreachable. */
         private Duration maxBackoff = Duration.ofSeconds(5);
         /** How many aggregates with pending events one pass reads per collection. */
