@@ -8,6 +8,8 @@ import org.jingban.enrollment.api.EnrollmentTopics;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.platform.messaging.ReadModels;
 import org.jingban.platform.messaging.ReceivedEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,9 +52,12 @@ public class EnrollmentReadModel {
                 .map(i -> new InsuredPerson.Coverage(i.insuranceType(), i.regionCode(), i.category(), i.status(),
                         i.statusLabel(), i.periods()))
                 .toList(), event.time());
-        Query older = Query.query(Criteria.where("_id").is(p.idNumber()).and("updatedAt").gt(event.time()));
-        return mongo.exists(older, InsuredPerson.class)
-                .flatMap(newerKnown -> newerKnown ? Mono.just(view) : mongo.save(view));
+        // one write: replace the person unless a newer event is known (then the upsert's insert meets the _id and
+        // fails, and the newer picture stays); a redelivery of the same event replaces it with itself
+        Query notNewer = Query.query(Criteria.where("_id").is(p.idNumber()).and("updatedAt").lte(event.time()));
+        return mongo.findAndReplace(notNewer, view, FindAndReplaceOptions.options().upsert())
+                .thenReturn(view)
+                .onErrorResume(DuplicateKeyException.class, newerKnown -> Mono.just(view));
     }
 
     public Mono<InsuredPerson> byIdNumber(String idNumber) {
