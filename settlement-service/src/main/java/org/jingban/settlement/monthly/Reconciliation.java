@@ -1,17 +1,14 @@
 package org.jingban.settlement.monthly;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jingban.designation.api.AgreementEvents;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
@@ -20,19 +17,23 @@ import org.jingban.platform.identifiers.Masking;
 import org.jingban.platform.money.Money;
 import org.jingban.settlement.direct.DirectSettlements;
 import org.jingban.settlement.direct.Settlement;
+import org.jingban.settlement.reconciliation.MonthReconciler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * 对账 and 审核 of a month: the declared lines against the institution's direct settlements of the month, then the
- * audit rules on the lines that match. Every declared line is exactly one of MATCHED (paid unless a rule refuses it),
- * EXTRA (no settlement under its invoice, or the settlement was reversed), MISMATCHED (the invoice's settlement has
- * another person, day, type, total or fund share), DUPLICATE (its invoice came earlier in the declaration); a SETTLED
- * settlement of the month no line declares is MISSING. Only MATCHED lines are paid: their 基金支付 minus the 拒付/扣除.
+ * audit rules on the lines that match — {@link MonthReconciler} (module settlement-reconciliation), which sorts both on
+ * disk and merges them, so that a month of any size is reconciled in bounded memory. Every declared line is exactly one
+ * of MATCHED (paid unless a rule refuses it), EXTRA (no settlement under its invoice, or the settlement was reversed),
+ * MISMATCHED (the invoice's settlement has another person, day, type, total or fund share), DUPLICATE (its invoice came
+ * earlier in the declaration); a SETTLED settlement of the month no line declares is MISSING. Only MATCHED lines are
+ * paid: their 基金支付 minus the 拒付/扣除.
  *
  * <p>Audit rules (拒付, the whole line's fund share, one deduction per line naming the first rule that applies; the
  * others are in its message): {@code outside-agreement-scope} (the agreement's scope does not include the visit's
@@ -41,11 +42,16 @@ import reactor.core.publisher.Mono;
  * person's basic medical insurance had no 参保缴费期间 holding the day — {@code InsuredPerson.basicCoverageOn}),
  * and {@code duplicate-charge} (扣除: a second bill of the same person, day, type and total under another invoice).
  *
- * <p>Memory: the month's settlements are held as one small entry per invoice while the lines stream through (a month of
- * one institution), the lines themselves are read from the store in line order.
+ * <p>It runs on a worker thread (it reads the store as streams and blocks on them); persons are looked up once each,
+ * the last {@value #PERSONS_CACHED} kept.
  */
 @Component
 class Reconciliation {
+
+    /** Lines or settlements sorted in memory at a time; more are sorted in run files. */
+    static final int RUN_SIZE = 100_000;
+    static final int PERSONS_CACHED = 10_000;
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
     private final DirectSettlements direct;
@@ -63,18 +69,10 @@ class Reconciliation {
     }
 
     /** A direct settlement as reconciliation needs it. */
-    record Settled(String id, String invoice, String idNumber, LocalDate day, String visitType, long totalFen,
-                   long fundFen, boolean reversed) {
-
-        static Settled of(Settlement s) {
-            return new Settled(s.getId(), s.getInvoiceNumber(), s.getIdNumber(), s.getVisitDate(), s.getVisitType(),
-                    s.getTotalFen(), s.getFundFen() + s.getCriticalIllnessFen() + s.getAssistanceFen(),
-                    s.getStatus() != Settlement.Status.SETTLED);
-        }
-    }
-
-    static String key(String invoice) {
-        return invoice.strip().toUpperCase(Locale.ROOT);
+    static MonthReconciler.Record record(Settlement s) {
+        return new MonthReconciler.Record(s.getId(), s.getInvoiceNumber(), s.getIdNumber(), s.getVisitDate(),
+                s.getVisitType(), s.getTotalFen(), s.getFundFen() + s.getCriticalIllnessFen() + s.getAssistanceFen(),
+                s.getStatus() != Settlement.Status.SETTLED);
     }
 
     /** The institution's settlements of the month, as lines of a declaration (the "from records" details). */
@@ -84,7 +82,7 @@ class Reconciliation {
                 .filter(s -> s.getStatus() == Settlement.Status.SETTLED)
                 .index()
                 .map(t -> {
-                    Settled s = Settled.of(t.getT2());
+                    MonthReconciler.Record s = record(t.getT2());
                     long no = t.getT1() + 1;
                     return new DeclaredLine(DeclaredLine.id(caseId, uploadId, no), caseId, uploadId, no, s.invoice(),
                             s.idNumber(), s.visitType(), s.day(), s.totalFen(), s.fundFen());
@@ -94,25 +92,31 @@ class Reconciliation {
     Mono<MonthlyDeclaration.Report> run(MonthlyDeclaration d, String uploadId, MonthlyDeclaration.Summary summary,
                                         AgreementEvents.Agreement agreement) {
         YearMonth month = YearMonth.parse(d.getMonth());
-        return direct.ofInstitutionBetween(d.getInstitutionCode(), month.atDay(1), month.atEndOfMonth())
-                .collectMap(s -> key(s.getInvoiceNumber()), Settled::of, LinkedHashMap::new)
-                .flatMap(settled -> {
-                    Acc acc = new Acc(settled, agreement, properties.maxReportedLines());
-                    return mongo.find(Query.query(Criteria.where("caseId").is(d.getId()).and("uploadId").is(uploadId))
-                                    .with(Sort.by("lineNo")), DeclaredLine.class)
-                            .concatMap(line -> acc.classify(line) ? person(acc, line.idNumber())
-                                    .doOnNext(p -> acc.audit(line, p.orElse(null))).then() : Mono.<Void>empty())
-                            .then(Mono.fromCallable(() -> acc.report(summary, clock)));
-                });
+        Query lines = Query.query(Criteria.where("caseId").is(d.getId()).and("uploadId").is(uploadId));
+        return Mono.fromCallable(() -> {
+            Map<String, Optional<InsuredPerson>> persons = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<InsuredPerson>> eldest) {
+                    return size() > PERSONS_CACHED;
+                }
+            };
+            MonthReconciler.Rules rules = line -> rules(agreement, line.visitType(), line.day(),
+                    persons.computeIfAbsent(line.idNumber(), id -> enrollment.byIdNumber(id).blockOptional(LOOKUP_TIMEOUT))
+                            .orElse(null));
+            MonthReconciler.Result result = new MonthReconciler(RUN_SIZE, properties.maxReportedLines()).reconcile(
+                    mongo.find(lines, DeclaredLine.class).map(Reconciliation::line).toIterable(256).iterator(),
+                    direct.ofInstitutionBetween(d.getInstitutionCode(), month.atDay(1), month.atEndOfMonth())
+                            .map(Reconciliation::record).toIterable(256).iterator(),
+                    rules,
+                    () -> mongo.find(Query.of(lines).with(Sort.by("lineNo")), DeclaredLine.class)
+                            .map(Reconciliation::line).toIterable(256).iterator());
+            return report(result, summary, clock);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Mono<Optional<InsuredPerson>> person(Acc acc, String idNumber) {
-        Optional<InsuredPerson> known = acc.persons.get(idNumber);
-        if (known != null) {
-            return Mono.just(known);
-        }
-        return enrollment.byIdNumber(idNumber).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .doOnNext(p -> acc.persons.put(idNumber, p));
+    private static MonthReconciler.Line line(DeclaredLine l) {
+        return new MonthReconciler.Line(l.lineNo(), l.invoiceNumber(), l.idNumber(), l.visitType(), l.visitDate(),
+                l.totalFen(), l.fundFen());
     }
 
     /** The scope a visit type needs in the agreement (直接结算's mapping; 购药 for pharmacies). */
@@ -164,122 +168,49 @@ class Reconciliation {
         return found;
     }
 
-    /** The running state of one reconciliation (sequential: concatMap). */
-    private static final class Acc {
-        final Map<String, Settled> settled;
-        final AgreementEvents.Agreement agreement;
-        final int max;
-        final Map<String, Optional<InsuredPerson>> persons = new HashMap<>();
-        final Set<String> seen = new HashSet<>();
-        final Set<String> charges = new HashSet<>();
-        final List<MonthlyDeclaration.ReportLine> extra = new ArrayList<>();
-        final List<MonthlyDeclaration.ReportLine> mismatched = new ArrayList<>();
-        final List<MonthlyDeclaration.ReportLine> duplicates = new ArrayList<>();
-        final List<MonthlyDeclaration.Deduction> deductions = new ArrayList<>();
-        long lines, totalFen, fundFen, matched, extraCount, mismatchedCount, duplicateCount, matchedFundFen, refusedFen;
-        boolean truncated;
-
-        Acc(Map<String, Settled> settled, AgreementEvents.Agreement agreement, int max) {
-            this.settled = settled;
-            this.agreement = agreement;
-            this.max = max;
-        }
-
-        /** Counts the line; true when it matches a settlement (then it is audited). */
-        boolean classify(DeclaredLine line) {
-            lines++;
-            totalFen += line.totalFen();
-            fundFen += line.fundFen();
-            String key = key(line.invoiceNumber());
-            if (!seen.add(key)) {
-                duplicateCount++;
-                add(duplicates, row(line, settled.get(key), "票据号码在本次申报中重复，重复的行不予结算"));
-                return false;
+    static MonthlyDeclaration.Report report(MonthReconciler.Result r, MonthlyDeclaration.Summary summary, Clock clock) {
+        List<String> problems = new ArrayList<>();
+        if (summary != null) {
+            if (summary.count() != r.lines()) {
+                problems.add("月度汇总对账表结算笔数" + summary.count() + "与明细" + r.lines() + "笔不符");
             }
-            Settled s = settled.get(key);
-            if (s == null || s.reversed()) {
-                extraCount++;
-                add(extra, row(line, s, s == null ? "无对应的直接结算记录" : "该票据的直接结算已冲正"));
-                return false;
+            if (summary.totalFen() != r.totalFen()) {
+                problems.add("月度汇总对账表医疗费用总额" + Money.format(summary.totalFen()) + "元与明细合计"
+                        + Money.format(r.totalFen()) + "元不符");
             }
-            List<String> diffs = new ArrayList<>();
-            if (!s.idNumber().equalsIgnoreCase(line.idNumber())) diffs.add("证件号码");
-            if (!s.day().equals(line.visitDate())) diffs.add("就诊日期");
-            if (!s.visitType().equals(line.visitType())) diffs.add("就诊类型");
-            if (s.totalFen() != line.totalFen()) diffs.add("医疗费用总额");
-            if (s.fundFen() != line.fundFen()) diffs.add("基金支付金额");
-            if (!diffs.isEmpty()) {
-                mismatchedCount++;
-                add(mismatched, row(line, s, String.join("、", diffs) + "与直接结算记录不符"));
-                return false;
-            }
-            matched++;
-            matchedFundFen += line.fundFen();
-            return true;
-        }
-
-        void audit(DeclaredLine line, InsuredPerson person) {
-            List<String[]> rules = rules(agreement, line.visitType(), line.visitDate(), person);
-            String charge = line.idNumber() + "|" + line.visitDate() + "|" + line.visitType() + "|" + line.totalFen();
-            if (!charges.add(charge)) {
-                rules.add(new String[]{"duplicate-charge", "同一人员同日同类别同金额的费用已在其他票据结算，重复收费扣除"});
-            }
-            if (rules.isEmpty() || line.fundFen() == 0) {
-                return;
-            }
-            refusedFen += line.fundFen();
-            String message = String.join("；", rules.stream().map(r -> r[1]).toList());
-            add(deductions, new MonthlyDeclaration.Deduction(line.lineNo(), line.invoiceNumber(),
-                    Masking.idNumber(line.idNumber()), line.visitDate().toString(), rules.get(0)[0], message,
-                    Money.format(line.fundFen())));
-        }
-
-        MonthlyDeclaration.Report report(MonthlyDeclaration.Summary summary, Clock clock) {
-            List<MonthlyDeclaration.ReportLine> missing = new ArrayList<>();
-            long missingCount = 0;
-            for (Map.Entry<String, Settled> e : settled.entrySet()) {
-                Settled s = e.getValue();
-                if (!s.reversed() && !seen.contains(e.getKey())) {
-                    missingCount++;
-                    add(missing, new MonthlyDeclaration.ReportLine(null, s.invoice(), Masking.idNumber(s.idNumber()),
-                            s.day().toString(), null, null, Money.format(s.totalFen()), Money.format(s.fundFen()), s.id(),
-                            "已直接结算但未申报"));
-                }
-            }
-            List<String> problems = new ArrayList<>();
-            if (summary != null) {
-                if (summary.count() != lines) {
-                    problems.add("月度汇总对账表结算笔数" + summary.count() + "与明细" + lines + "笔不符");
-                }
-                if (summary.totalFen() != totalFen) {
-                    problems.add("月度汇总对账表医疗费用总额" + Money.format(summary.totalFen()) + "元与明细合计"
-                            + Money.format(totalFen) + "元不符");
-                }
-                if (summary.fundFen() != fundFen) {
-                    problems.add("月度汇总对账表基金支付总额" + Money.format(summary.fundFen()) + "元与明细合计"
-                            + Money.format(fundFen) + "元不符");
-                }
-            }
-            return new MonthlyDeclaration.Report(lines, totalFen, fundFen,
-                    settled.values().stream().filter(s -> !s.reversed()).count(), matched, missingCount,
-                    extraCount, mismatchedCount, duplicateCount, matchedFundFen, refusedFen, matchedFundFen - refusedFen,
-                    problems.isEmpty(), problems, missing, List.copyOf(extra), List.copyOf(mismatched),
-                    List.copyOf(duplicates), List.copyOf(deductions), truncated, clock.instant());
-        }
-
-        private MonthlyDeclaration.ReportLine row(DeclaredLine l, Settled s, String note) {
-            return new MonthlyDeclaration.ReportLine(l.lineNo(), l.invoiceNumber(), Masking.idNumber(l.idNumber()),
-                    l.visitDate().toString(), Money.format(l.totalFen()), Money.format(l.fundFen()),
-                    s == null ? null : Money.format(s.totalFen()), s == null ? null : Money.format(s.fundFen()),
-                    s == null ? null : s.id(), note);
-        }
-
-        private <T> void add(List<T> list, T item) {
-            if (list.size() < max) {
-                list.add(item);
-            } else {
-                truncated = true;
+            if (summary.fundFen() != r.fundFen()) {
+                problems.add("月度汇总对账表基金支付总额" + Money.format(summary.fundFen()) + "元与明细合计"
+                        + Money.format(r.fundFen()) + "元不符");
             }
         }
+        return new MonthlyDeclaration.Report(r.lines(), r.totalFen(), r.fundFen(), r.settled(), r.matched(), r.missing(),
+                r.extra(), r.mismatched(), r.duplicates(), r.matchedFundFen(), r.refusedFen(),
+                r.matchedFundFen() - r.refusedFen(), problems.isEmpty(), problems, rows(r.missingRows()),
+                rows(r.extraRows()), rows(r.mismatchedRows()), rows(r.duplicateRows()),
+                r.deductions().stream().map(Reconciliation::deduction).toList(), r.truncated(), clock.instant());
+    }
+
+    private static List<MonthlyDeclaration.ReportLine> rows(List<MonthReconciler.Row> rows) {
+        return rows.stream().map(Reconciliation::row).toList();
+    }
+
+    private static MonthlyDeclaration.ReportLine row(MonthReconciler.Row row) {
+        MonthReconciler.Line l = row.line();
+        MonthReconciler.Record s = row.record();
+        if (l == null) {
+            return new MonthlyDeclaration.ReportLine(null, s.invoice(), Masking.idNumber(s.idNumber()),
+                    s.day().toString(), null, null, Money.format(s.totalFen()), Money.format(s.fundFen()), s.id(),
+                    row.note());
+        }
+        return new MonthlyDeclaration.ReportLine(l.lineNo(), l.invoice(), Masking.idNumber(l.idNumber()),
+                l.day().toString(), Money.format(l.totalFen()), Money.format(l.fundFen()),
+                s == null ? null : Money.format(s.totalFen()), s == null ? null : Money.format(s.fundFen()),
+                s == null ? null : s.id(), row.note());
+    }
+
+    private static MonthlyDeclaration.Deduction deduction(MonthReconciler.Deduction d) {
+        MonthReconciler.Line l = d.line();
+        return new MonthlyDeclaration.Deduction(l.lineNo(), l.invoice(), Masking.idNumber(l.idNumber()),
+                l.day().toString(), d.rule(), d.message(), Money.format(l.fundFen()));
     }
 }
