@@ -30,8 +30,17 @@ public final class CpuSampler {
 
     private final List<Snapshot> marks = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    private final java.util.Set<String> marked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public void mark(String label) {
         marks.add(snapshot(label));
+    }
+
+    /** Marks the start of a phase the first time it is called with the label (from a scenario's first step). */
+    public void markOnce(String label) {
+        if (marked.add(label)) {
+            mark(label);
+        }
     }
 
     public static Snapshot snapshot(String label) {

@@ -15,12 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -64,7 +61,6 @@ public class EnrollmentInstantItemsSimulation extends Simulation {
     final double usersPerSecond = (double) rate / REQUESTS_PER_USER;
     final Latencies latencies = new Latencies();
     final CpuSampler cpu = new CpuSampler();
-    final Set<String> marked = ConcurrentHashMap.newKeySet();
     final List<String> clerks = new ArrayList<>();
     final java.util.concurrent.atomic.AtomicLong users = new java.util.concurrent.atomic.AtomicLong();
     final Identities identities = new Identities();
@@ -127,9 +123,7 @@ public class EnrollmentInstantItemsSimulation extends Simulation {
         };
         return io.gatling.javaapi.core.CoreDsl.scenario(name)
                 .exec(session -> {
-                    if (marked.add(name)) {
-                        cpu.mark(name);
-                    }
+                    cpu.markOnce(name);
                     return session;
                 })
                 .feed(feeder)
@@ -162,8 +156,14 @@ public class EnrollmentInstantItemsSimulation extends Simulation {
     }
 
     static String residentForm(Session s) {
-        return "{\"姓名\":\"压测居民\",\"证件类型及号码\":" + idDocument(s) + ",\"出生日期\":\"" + s.getString("birthDate")
-                + "\",\"联系电话\":\"" + s.getString("phone") + "\",\"户籍地址\":\"四川省阿坝藏族羌族自治州松潘县进安镇\","
+        return residentForm(s.getString("idNumber"), s.getString("birthDate"), s.getString("phone"));
+    }
+
+    /** 表3 of a made-up adult of 松潘 at a clerk's window. */
+    static String residentForm(String idNumber, String birthDate, String phone) {
+        return "{\"姓名\":\"压测居民\",\"证件类型及号码\":{\"证件类型\":\"居民身份证\",\"证件号码\":\"" + idNumber
+                + "\"},\"出生日期\":\"" + birthDate
+                + "\",\"联系电话\":\"" + phone + "\",\"户籍地址\":\"四川省阿坝藏族羌族自治州松潘县进安镇\","
                 + "\"申请人身份\":\"无业成年人\",\"参保地区\":\"" + REGION + "\","
                 + "\"申请材料\":[\"有效身份证件\",\"《城乡居民基本医疗保险参保登记表》\"]}";
     }
@@ -176,47 +176,10 @@ public class EnrollmentInstantItemsSimulation extends Simulation {
     @Override
     public void after() {
         cpu.mark("end");
-        Map<String, Integer> requests = new LinkedHashMap<>();
-        requests.put("warmup", latencies.count("warmup"));
-        for (String target : order) {
-            requests.put(target, latencies.count(target));
-        }
-        String report = latencies.table("enrollment instant items: " + rate + " req/s offered per target, "
-                + seconds + " s each (latency in ms, measured around each exchange)") + System.lineSeparator()
-                + cpu.table(requests) + gatewayVersusDirect(requests);
+        String report = GatewayVersusDirect.runReport(cpu, latencies, order, "enrollment instant items: " + rate
+                + " req/s offered per target, " + seconds + " s each (latency in ms, measured around each exchange)", rate);
         System.out.println(report);
         save("enrollment-instant-items", report);
-    }
-
-    /**
-     * Issue #12's two gateway figures, from the same run: the gateway JVM's CPU per request (target ≤ 1.5 ms), and the
-     * throughput through the gateway as a share of direct (target ≥ 0.85). On this CPU-bound machine a stack's
-     * throughput at saturation is the cores it gets divided by its CPU per request, so the share is the stack's CPU
-     * per request direct divided by through the gateway; the throughput measured at the offered rate is printed beside
-     * it with its latency (at a rate both carry, both equal the offered rate).
-     */
-    String gatewayVersusDirect(Map<String, Integer> requests) {
-        if (!requests.containsKey("gateway") || !requests.containsKey("direct")) {
-            return "";
-        }
-        Map<String, Double> viaGateway = cpu.millisPerRequest("gateway", requests.get("gateway"));
-        Map<String, Double> direct = cpu.millisPerRequest("direct", requests.get("direct"));
-        if (viaGateway.isEmpty() || direct.isEmpty()) {
-            return "";
-        }
-        Latencies.Summary g = latencies.summary("gateway");
-        Latencies.Summary d = latencies.summary("direct");
-        double gatewayJvm = viaGateway.getOrDefault("gateway", Double.NaN);
-        double ratio = direct.get(CpuSampler.STACK) / viaGateway.get(CpuSampler.STACK);
-        return String.format(Locale.ROOT, """
-
-                ==== gateway vs direct (issue #12) ====
-                  gateway JVM CPU per request, gateway phase:   %.2f ms (target ≤ 1.5)
-                  stack CPU per request: gateway %.2f ms, direct %.2f ms
-                  gateway/direct throughput at CPU saturation:  %.2f (target ≥ 0.85)
-                  measured at %d req/s offered: gateway %.1f req/s (p50 %.1f, p99 %.1f ms, %d KO),                 direct %.1f req/s (p50 %.1f, p99 %.1f ms, %d KO)
-                """, gatewayJvm, viaGateway.get(CpuSampler.STACK), direct.get(CpuSampler.STACK), ratio, rate,
-                g.perSecond(), g.p50(), g.p99(), g.failed(), d.perSecond(), d.p50(), d.p99(), d.failed());
     }
 
     static void save(String name, String report) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jingban.platform.identifiers.ResidentIdNumber;
+import org.jingban.platform.identifiers.UnifiedSocialCreditCode;
 
 /**
  * Made-up but valid 公民身份号码 (GB 11643: Gansu address codes, a real birth date, the ISO 7064 MOD 11-2 check
@@ -31,6 +32,13 @@ public final class Identities {
         String address = ADDRESS_CODES[(int) (k / DAYS / 1000)];
         String first17 = address + birth.toString().replace("-", "") + "%03d".formatted(sequence);
         return new Identity(first17 + ResidentIdNumber.checkCharacter(first17), birth);
+    }
+
+    /** A made-up valid 统一社会信用代码 of a unit registered in the region (9 = 工商, 1 = 企业; GB 32100 check character). */
+    public static String uscc(String region) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String first17 = "91" + region + "%09d".formatted(r.nextInt(1_000_000_000));
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
     }
 
     /** A made-up mobile number (1 + 3/5/8 + 9 digits). */

@@ -20,6 +20,8 @@ public final class Stack {
     public static final String GATEWAY = System.getProperty("bench.gateway", "http://localhost:8080");
     public static final String ENROLLMENT = System.getProperty("bench.enrollment", "http://localhost:8081");
     public static final String TRANSFER = System.getProperty("bench.transfer", "http://localhost:8082");
+    public static final String DESIGNATION = System.getProperty("bench.designation", "http://localhost:8085");
+    public static final String SETTLEMENT = System.getProperty("bench.settlement", "http://localhost:8086");
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -81,6 +83,21 @@ public final class Stack {
         }
     }
 
+    /** POSTs JSON with a bearer token; the status and the body. */
+    public static HttpResponse<String> post(String url, String token, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String fetch(String body) throws java.io.IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + "/dev/tokens")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -103,7 +120,12 @@ public final class Stack {
      * have the events that existed when it started ({@code /actuator/health/readiness}).
      */
     public static void requireUp() {
-        for (String base : List.of(GATEWAY, ENROLLMENT, TRANSFER)) {
+        requireUp(GATEWAY, ENROLLMENT, TRANSFER);
+    }
+
+    /** {@link #requireUp()} for the given services' base addresses. */
+    public static void requireUp(String... bases) {
+        for (String base : bases) {
             try {
                 HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
