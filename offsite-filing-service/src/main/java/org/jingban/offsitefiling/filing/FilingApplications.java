@@ -35,8 +35,8 @@ public class FilingApplications {
     /** Case form values the service adds (what the filing is made from, fixed when applied). */
     static final String REGION = "参保地";
     static final String INSURANCE = "参保险种名称";
-    static final String VALID_FROM = "备案有效期起";
-    static final String VALID_UNTIL = "备案有效期止";
+    public static final String VALID_FROM = "备案有效期起";
+    public static final String VALID_UNTIL = "备案有效期止";
     static final String REPLACES = "变更的备案";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日");
 

@@ -10,6 +10,8 @@ import org.jingban.platform.catalog.BundleDefinition;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.messaging.AggregateDocument;
 import org.jingban.platform.messaging.OutboxEvent;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.jingban.enrollment.api.FamilySharingEvents;
 
@@ -21,6 +23,7 @@ import org.jingban.enrollment.api.FamilySharingEvents;
  * answers' ids (inbox).
  */
 @Document("one_things")
+@CompoundIndex(name = "parts_caseNumber", def = "{'parts.caseNumber': 1}")
 public class OneThing extends AggregateDocument {
 
     /** A part's state as the applicant sees it. */
@@ -56,6 +59,7 @@ public class OneThing extends AggregateDocument {
     static final String FAMILY_SERVICE = "enrollment-service";
 
     private String caseId;
+    @Indexed
     private String caseNumber;
     private String code;
     private String name;
@@ -64,6 +68,9 @@ public class OneThing extends AggregateDocument {
     private String regionCode;
     private List<Part> parts = new ArrayList<>();
     private Instant submittedAt;
+    /** true while a part applied for has no result (the sweep's index: absent once settled). */
+    @Indexed(sparse = true)
+    private Boolean pending;
 
     protected OneThing() {
     }
@@ -103,7 +110,13 @@ public class OneThing extends AggregateDocument {
             }
             t.parts.add(part);
         }
-        return t;
+        return t.marked();
+    }
+
+    /** Keeps {@link #pending} in step with the parts; every change ends with it. */
+    OneThing marked() {
+        pending = settled() ? null : Boolean.TRUE;
+        return this;
     }
 
     /** The 备案 part's own case completed: the filing is in force, so the parts it enables are too. */
@@ -115,7 +128,28 @@ public class OneThing extends AggregateDocument {
                         "备案编号" + filingCaseNumber + "：持有效身份证件在就医地定点医药机构直接结算"));
             }
         }
-        return this;
+        return marked();
+    }
+
+    /**
+     * The 备案 part's own case is stored but not finished (a region where 备案 is not a 即办件): its number is kept and
+     * the part waits for the case's end ({@code OneThingApplications.filingEnded}).
+     */
+    OneThing filingWaiting(String filingCaseNumber) {
+        replace(FILING_SERVICE, p -> p.with(State.PENDING, filingCaseNumber, null, null, "异地就医备案办理中"));
+        return marked();
+    }
+
+    /** The 备案 part, if the bundle applied for one. */
+    java.util.Optional<Part> filingPart() {
+        return parts.stream().filter(p -> p.service().equals(FILING_SERVICE) && p.mode() == BundleDefinition.Mode.APPLY)
+                .findFirst();
+    }
+
+    /** Whether the 备案 part still waits (for the given case number; null: for a case it does not know yet). */
+    boolean filingWaitsFor(String filingCaseNumber) {
+        return filingPart().filter(p -> p.state() == State.PENDING)
+                .map(p -> java.util.Objects.equals(p.caseNumber(), filingCaseNumber)).orElse(false);
     }
 
     /** The 备案 part was refused (its own case, if one was stored, is named); the parts it enables stay closed. */
@@ -126,7 +160,7 @@ public class OneThing extends AggregateDocument {
                 parts.set(i, parts.get(i).with(State.NOT_ENABLED, null, null, null, "异地就医备案未办成，暂不能跨省直接结算"));
             }
         }
-        return this;
+        return marked();
     }
 
     /** enrollment-service's answer to the 家庭共济 request (applied once per answer event through the inbox). */
@@ -136,7 +170,7 @@ public class OneThing extends AggregateDocument {
                 : p.with(done ? State.DONE : State.REFUSED, null, result.bound(), result.reasons(),
                 done ? null : result.bound() == null || result.bound().isEmpty() ? null
                         : "已绑定：" + String.join("、", result.bound())));
-        return this;
+        return marked();
     }
 
     private void replace(String service, java.util.function.UnaryOperator<Part> change) {
@@ -201,4 +235,5 @@ public class OneThing extends AggregateDocument {
     public String getRegionCode() { return regionCode; }
     public List<Part> getParts() { return List.copyOf(parts); }
     public Instant getSubmittedAt() { return submittedAt; }
+    public boolean isPending() { return Boolean.TRUE.equals(pending); }
 }

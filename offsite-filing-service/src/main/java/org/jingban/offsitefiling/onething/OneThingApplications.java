@@ -18,6 +18,8 @@ import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.cases.Case;
 import org.jingban.platform.cases.CaseActor;
+import org.jingban.platform.cases.CaseEvents;
+import org.jingban.platform.cases.CaseStatus;
 import org.jingban.platform.cases.Party;
 import org.jingban.platform.cases.Reason;
 import org.jingban.platform.cases.application.CaseRefusedException;
@@ -26,6 +28,7 @@ import org.jingban.platform.messaging.InboxApplier;
 import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.platform.messaging.WriteConflicts;
 import org.jingban.platform.security.Caller;
+import org.jingban.platform.service.items.CaseReaction;
 import org.jingban.platform.service.items.ItemApplication;
 import org.jingban.platform.service.items.ItemSubmissions;
 import org.jingban.platform.service.items.Submitted;
@@ -163,7 +166,8 @@ public class OneThingApplications {
                             "异地就医备案暂时未能办理（系统原因），请稍后单独申请异地就医备案")), null));
                 })
                 .flatMap(o -> change(t.getId(), one -> o.done() ? one.filingDone(o.caseNumber(), o.validity())
-                        : o.reasons().isEmpty() ? one : one.filingRefused(o.caseNumber(), o.reasons())));
+                        : !o.reasons().isEmpty() ? one.filingRefused(o.caseNumber(), o.reasons())
+                        : o.caseNumber() != null ? one.filingWaiting(o.caseNumber()) : one));
     }
 
     private record Outcome(String caseNumber, boolean done, List<Reason> reasons, String validity) {
@@ -171,9 +175,79 @@ public class OneThingApplications {
 
     private static String validity(Submitted s) {
         if (s.result() instanceof org.jingban.offsitefiling.filing.FilingView f) {
-            return "备案有效期：" + f.validFrom() + (f.validUntil() == null ? " 起长期有效" : " 至 " + f.validUntil());
+            return validity(String.valueOf(f.validFrom()), f.validUntil() == null ? null : String.valueOf(f.validUntil()));
         }
         return null;
+    }
+
+    private static String validity(String from, String until) {
+        return "备案有效期：" + from + (until == null || until.isEmpty() ? " 起长期有效" : " 至 " + until);
+    }
+
+    /**
+     * The end of a 备案 case the bundle waits for — a region where 备案 is not a 即办件, completed or refused later by
+     * staff: the part takes its result, then the bundle may be finished. A 备案 done in the bundle's own request finds
+     * its part no longer waiting and changes nothing; so does a redelivery.
+     */
+    @CaseReaction(item = {"622036004001", "622036004002", "622036004003", "622036004004"},
+            on = {CaseEvents.COMPLETED, CaseEvents.REFUSED, CaseEvents.REJECTED, CaseEvents.WITHDRAWN})
+    public Mono<OneThing> filingEnded(Case c) {
+        return mongo.findOne(Query.query(Criteria.where("parts.caseNumber").is(c.getCaseNumber())), OneThing.class)
+                .filter(t -> t.filingWaitsFor(c.getCaseNumber()))
+                .flatMap(t -> change(t.getId(), one -> filingResult(one, c)))
+                .flatMap(this::settle);
+    }
+
+    /** The part as its 备案 case ended; unchanged while the case runs or when the part no longer waits for it. */
+    private static OneThing filingResult(OneThing one, Case c) {
+        if (!one.filingWaitsFor(c.getCaseNumber()) && !one.filingWaitsFor(null) || !c.getStatus().finished()) {
+            return one;
+        }
+        if (c.getStatus() == CaseStatus.COMPLETED) {
+            return one.filingDone(c.getCaseNumber(), validity((String) c.getForm().get(FilingApplications.VALID_FROM),
+                    (String) c.getForm().get(FilingApplications.VALID_UNTIL)));
+        }
+        List<Reason> reasons = c.getReasons().isEmpty()
+                ? List.of(Reason.at("异地就医备案", "withdrawn", "异地就医备案申请已撤回")) : c.getReasons();
+        return one.filingRefused(c.getCaseNumber(), reasons);
+    }
+
+    /**
+     * The sweep after a crash: a bundle whose 备案 part still waits {@code grace} after its submission. Its 备案 case
+     * (the person's, of a 备案 item, submitted since the bundle) decides the part, finished or still running; with none,
+     * the 备案 was never made (a crash between the bundle's first write and the filing) and the part is refused with a
+     * reason that says so — as a system failure in the request is — so the bundle still ends. How many it changed.
+     */
+    public Mono<Long> sweep(java.time.Duration grace) {
+        java.time.Instant before = clock.instant().minus(grace);
+        return mongo.find(Query.query(Criteria.where("pending").is(true)), OneThing.class)
+                .filter(t -> t.getSubmittedAt().isBefore(before) && t.filingPart()
+                        .filter(p -> p.state() == OneThing.State.PENDING).isPresent())
+                .concatMap(t -> filingCase(t)
+                        .flatMap(c -> change(t.getId(), one -> c.getStatus().finished() ? filingResult(one, c)
+                                : one.filingWaitsFor(null) ? one.filingWaiting(c.getCaseNumber()) : one))
+                        .switchIfEmpty(Mono.defer(() -> change(t.getId(), one -> one.filingWaitsFor(null)
+                                ? one.filingRefused(null, List.of(Reason.at("异地就医备案", "filing-failed",
+                                "异地就医备案未能办理（系统中断），请单独申请异地就医备案"))) : one)))
+                        .flatMap(this::settle)
+                        .doOnNext(done -> log.info("一件事 {} 的异地就医备案部分已由巡检补记", done.getCaseNumber()))
+                        .onErrorResume(e -> {
+                            log.warn("一件事 {} 巡检未完成，下次再试: {}", t.getCaseNumber(), e.toString());
+                            return Mono.empty();
+                        }))
+                .count();
+    }
+
+    /** The 备案 case the bundle's part stands for: the one it names, else the person's first since the bundle. */
+    private Mono<Case> filingCase(OneThing t) {
+        String known = t.filingPart().map(OneThing.Part::caseNumber).orElse(null);
+        if (known != null) {
+            return cases.findByNumber(known);
+        }
+        return cases.byApplicant(t.getIdNumber())
+                .filter(c -> FilingKind.ofItem(c.getItemCode()).isPresent() && !c.getSubmittedAt().isBefore(t.getSubmittedAt()))
+                .sort(java.util.Comparator.comparing(Case::getSubmittedAt))
+                .next();
     }
 
     /** enrollment-service's answer to the 家庭共济 request, once per answer event; then the bundle may be finished. */
@@ -214,7 +288,7 @@ public class OneThingApplications {
     }
 
     private Mono<OneThing> change(String id, java.util.function.UnaryOperator<OneThing> change) {
-        return Mono.defer(() -> mongo.findById(id, OneThing.class).flatMap(t -> mongo.save(change.apply(t))))
+        return Mono.defer(() -> mongo.findById(id, OneThing.class).flatMap(t -> mongo.save(change.apply(t).marked())))
                 .retryWhen(WriteConflicts.retry());
     }
 

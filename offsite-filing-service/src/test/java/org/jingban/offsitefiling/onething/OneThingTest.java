@@ -18,6 +18,7 @@ import org.jingban.offsitefiling.api.OffsiteFilingTopics;
 import org.jingban.offsitefiling.api.OneThingEvents;
 import org.jingban.platform.calendar.WorkingDayCalendar;
 import org.jingban.platform.cases.Reason;
+import org.jingban.platform.cases.application.CaseService;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.Material;
 import org.jingban.platform.security.test.TestIdentities;
@@ -34,6 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import org.jingban.enrollment.api.FamilySharingEvents;
@@ -63,6 +68,12 @@ class OneThingTest {
     EnrollmentReadModel readModel;
     @Autowired
     WorkingDayCalendar calendar;
+    @Autowired
+    OneThingApplications applications;
+    @Autowired
+    CaseService cases;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @BeforeAll
     static void probe() {
@@ -217,6 +228,57 @@ class OneThingTest {
         http.get().uri("/api/v1/offsite-filing/filings/{n}", part(done, FILING).get("caseNumber").asString())
                 .headers(h -> h.setBearerAuth(TestTokens.insuredPerson(id))).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+    }
+
+    /** A bundle applied for without relatives (its 备案 done in the request), read back from the store. */
+    OneThing filedBundle(String id, String name) {
+        JsonNode answer = apply(id, form(id, name, CHENGDU, List.of())).expectStatus().is2xxSuccessful()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return applications.byNumber(answer.get("caseNumber").asString()).block();
+    }
+
+    @Test
+    void a_filing_part_waiting_for_a_filing_case_takes_its_result_when_that_case_ends() {
+        // a region where 备案 is not a 即办件: the part waits for the 备案 case, which staff complete later
+        String id = insured("孙后办", WUWEI);
+        OneThing t = filedBundle(id, "孙后办");
+        String filingNumber = t.filingPart().orElseThrow().caseNumber();
+        mongo.save(t.filingWaiting(filingNumber).marked()).block();
+        assertThat(applications.byNumber(t.getCaseNumber()).block().isPending()).isTrue();
+
+        applications.filingEnded(cases.findByNumber(filingNumber).block()).block();
+
+        OneThing after = applications.byNumber(t.getCaseNumber()).block();
+        assertThat(after.filingPart().orElseThrow().state()).isEqualTo(OneThing.State.DONE);
+        assertThat(after.filingPart().orElseThrow().note()).startsWith("备案有效期：");
+        assertThat(after.isPending()).isFalse();
+        // a redelivery of the case's end changes nothing
+        applications.filingEnded(cases.findByNumber(filingNumber).block()).block();
+        assertThat(applications.byNumber(t.getCaseNumber()).block().getVersion()).isEqualTo(after.getVersion());
+    }
+
+    @Test
+    void the_sweep_settles_a_filing_part_a_crash_left_waiting_from_the_persons_filing_case_or_refuses_it() {
+        // a crash between the bundle's first write and recording the 备案: the part waits without a case number
+        String id = insured("周巡检", WUWEI);
+        OneThing found = filedBundle(id, "周巡检");
+        String filingNumber = found.filingPart().orElseThrow().caseNumber();
+        mongo.save(found.filingWaiting(null).marked()).block();
+        // and one whose 备案 was never made (a person without any 备案 case)
+        OneThing lost = filedBundle(insured("吴中断", WUWEI), "吴中断");
+        mongo.save(lost.filingWaiting(null).marked()).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(lost.getId())),
+                new Update().set("idNumber", TestIdentities.randomIdNumber(1970)), OneThing.class).block();
+
+        assertThat(applications.sweep(Duration.ZERO).block()).isGreaterThanOrEqualTo(2L);
+
+        OneThing.Part recovered = applications.byNumber(found.getCaseNumber()).block().filingPart().orElseThrow();
+        assertThat(recovered.state()).isEqualTo(OneThing.State.DONE);
+        assertThat(recovered.caseNumber()).isEqualTo(filingNumber);
+        OneThing.Part refused = applications.byNumber(lost.getCaseNumber()).block().filingPart().orElseThrow();
+        assertThat(refused.state()).isEqualTo(OneThing.State.REFUSED);
+        assertThat(refused.reasons()).extracting(Reason::code).containsExactly("filing-failed");
+        assertThat(applications.byNumber(lost.getCaseNumber()).block().isPending()).isFalse();
     }
 
     @Test
