@@ -39,6 +39,7 @@ public final class Catalog {
     private final Map<String, View> views;
     private final String defaultRegion;
     private final Map<String, List<ItemDefinition>> resolvedByRegion = new ConcurrentHashMap<>();
+    private final Map<String, List<BundleDefinition>> bundlesByRegion = new ConcurrentHashMap<>();
 
     private Catalog(Layer national, Map<String, Layer> provinces, Map<String, Layer> regions, Map<String, View> views,
                     String defaultRegion) {
@@ -156,7 +157,10 @@ public final class Catalog {
      * then its province's, then the national layer's; one per code, the most specific first.
      */
     public List<BundleDefinition> bundles(String regionCode) {
-        String region = checkRegion(regionCode);
+        return bundlesByRegion.computeIfAbsent(checkRegion(regionCode), this::resolveBundles);
+    }
+
+    private List<BundleDefinition> resolveBundles(String region) {
         Office office = office(region).orElse(null);
         Map<String, BundleDefinition> found = new LinkedHashMap<>();
         for (Layer layer : new Layer[]{regions.get(region), provinces.get(province(region)), national}) {
