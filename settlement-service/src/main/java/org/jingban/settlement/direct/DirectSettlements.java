@@ -190,7 +190,10 @@ public class DirectSettlements {
                     .flatMap(counted -> {
                         if (counted) {
                             s.counted(clock.instant());
-                            return mongo.save(s);
+                            // nothing for the account: SETTLED in the same write (a crash before it counts again:
+                            // the year knows the settlement's key); with an account share COUNTED is stored first,
+                            // so that the debit at enrollment-service is asked for only once it is
+                            return s.getPersonalAccountFen() == 0 ? account(s).flatMap(mongo::save) : mongo.save(s);
                         }
                         // the person's year moved on (another visit counted): calculate again from it
                         return calculate(s).flatMap(mongo::save);

@@ -83,6 +83,8 @@ class DirectSettlementTest {
     @Autowired
     DirectSettlements settlements;
     @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+    @Autowired
     EnrollmentAccounts accounts;
 
     @BeforeAll
@@ -429,6 +431,27 @@ class DirectSettlementTest {
             ledger.down = false;
             accounts.breaker().reset();
         }
+    }
+
+    @Test
+    void a_settlement_without_an_account_share_left_unsettled_after_its_year_was_counted_is_settled_once_by_the_sweep() {
+        // a resident's bill: nothing for an account, so the year is counted and the settlement is SETTLED in one write;
+        // a crash between the two leaves it CALCULATED with the year already holding it
+        String hospital = hospital();
+        String id = Given.person(persons, "郑九", Given.RESIDENT, Given.WUWEI);
+        String settlementId = amount(settle(hospital, outpatient(id, invoice()), 201), "settlementId");
+        Settlement settled = settlements.find(settlementId, caller(hospital)).block();
+        Accumulations.Year year = accumulations.of(id, settled.getPolicyYear()).block();
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(settlementId)),
+                new org.springframework.data.mongodb.core.query.Update().set("status", "CALCULATED"), Settlement.class).block();
+
+        settlements.sweep(Duration.ZERO).block();
+
+        assertThat(settlements.find(settlementId, caller(hospital)).block().getStatus()).isEqualTo(Settlement.Status.SETTLED);
+        Accumulations.Year after = accumulations.of(id, settled.getPolicyYear()).block();
+        assertThat(after.version()).isEqualTo(year.version());          // not counted a second time
+        assertThat(after.sums()).isEqualTo(year.sums());
     }
 
     static org.jingban.platform.security.Caller caller(String institution) {
