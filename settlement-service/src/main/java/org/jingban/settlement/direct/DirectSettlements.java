@@ -30,6 +30,7 @@ import org.jingban.settlement.account.EnrollmentAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -116,7 +117,10 @@ public class DirectSettlements {
                     Settlement s = Settlement.start(terms(request, institution, a), clock.instant());
                     return calculate(s)
                             .flatMap(mongo::insert)
-                            .flatMap(inserted -> carryOn(inserted.getId()).map(done -> new Result(done, false)))
+                            // on from the copy just written (no read); another writer since: from a fresh read
+                            .flatMap(inserted -> step(inserted)
+                                    .onErrorResume(OptimisticLockingFailureException.class, e -> carryOn(inserted.getId()))
+                                    .map(done -> new Result(done, false)))
                             .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, Settlement.class)
                                     .flatMap(existing -> replay(existing, fingerprint)));
                 })));
