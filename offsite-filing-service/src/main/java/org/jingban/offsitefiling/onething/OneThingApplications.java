@@ -216,10 +216,37 @@ public class OneThingApplications {
      * The sweep after a crash: a bundle whose 备案 part still waits {@code grace} after its submission. Its 备案 case
      * (the person's, of a 备案 item, submitted since the bundle) decides the part, finished or still running; with none,
      * the 备案 was never made (a crash between the bundle's first write and the filing) and the part is refused with a
-     * reason that says so — as a system failure in the request is — so the bundle still ends. How many it changed.
+     * reason that says so — as a system failure in the request is — so the bundle still ends. And a bundle's case
+     * left without its parts ({@link #interrupted}) is ended. How many it changed.
      */
     public Mono<Long> sweep(java.time.Duration grace) {
         java.time.Instant before = clock.instant().minus(grace);
+        return filingParts(before).concatWith(interrupted(before)).reduce(0L, Long::sum);
+    }
+
+    /**
+     * A bundle's case with no parts: a crash between the bundle's case and its {@code one_things} document. Nothing of
+     * it was done, so the case ends (未通过, or 不予受理 before 受理) with a reason that says so, and may be applied for
+     * again.
+     */
+    private Mono<Long> interrupted(java.time.Instant before) {
+        List<Reason> why = List.of(Reason.at("申请", "interrupted", "「就医费用报销一件事」未能办理（系统中断），各事项均未办理，请重新申请"));
+        return mongo.find(Query.query(Criteria.where("itemCode").is(CODE)
+                        .and("status").in(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED)), Case.class)
+                .filter(c -> c.getSubmittedAt().isBefore(before))
+                .filterWhen(c -> mongo.exists(Query.query(Criteria.where("_id").is(c.getId())), OneThing.class).map(b -> !b))
+                .concatMap(c -> (c.getStatus() == CaseStatus.SUBMITTED ? cases.reject(c.getId(), CaseActor.SYSTEM, why)
+                        : cases.refuse(c.getId(), CaseActor.SYSTEM, why))
+                        .doOnNext(done -> log.warn("一件事 {} 无各事项记录（系统中断），已按未办理结束", done.getCaseNumber()))
+                        .onErrorResume(e -> {
+                            log.warn("一件事 {} 巡检未完成，下次再试: {}", c.getCaseNumber(), e.toString());
+                            return Mono.empty();
+                        }))
+                .count();
+    }
+
+    /** Bundles whose 备案 part still waits since before {@code before}: see {@link #sweep}. */
+    private Mono<Long> filingParts(java.time.Instant before) {
         return mongo.find(Query.query(Criteria.where("pending").is(true)), OneThing.class)
                 .filter(t -> t.getSubmittedAt().isBefore(before) && t.filingPart()
                         .filter(p -> p.state() == OneThing.State.PENDING).isPresent())
