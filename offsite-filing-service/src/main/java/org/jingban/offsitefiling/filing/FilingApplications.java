@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
+import org.jingban.enrollment.api.coverage.InsuredPerson;
 import org.jingban.platform.catalog.Catalog;
 import org.jingban.platform.catalog.ItemDefinition;
 import org.jingban.platform.cases.Case;
@@ -68,12 +69,22 @@ public class FilingApplications {
                 .switchIfEmpty(Mono.error(() -> ProblemException.unprocessable("未查询到该人员的" + form.insuranceTypeName()
                         + "参保信息，参保人员方可办理异地就医备案", List.of(new Violation("证件类型及号码", "not-insured",
                         "未查询到该人员的" + form.insuranceTypeName() + "参保信息")))))
-                .flatMap(coverage -> {
-                    String region = coverage.regionCode();
-                    ItemDefinition item = catalog.find(kind.itemCode(), region).orElseThrow(() ->
-                            ProblemException.unprocessable("参保地" + region + "未开办「" + reference.name() + "」"));
-                    submissions.validate(form, item);
-                    return filings.ofPerson(idNumber).collectList().flatMap(existing -> {
+                .flatMap(coverage -> apply(kind, form, caller, coverage));
+    }
+
+    /**
+     * The 备案 of a person whose coverage of the form's 险种 the caller has already read (the 一件事 reads it once for
+     * every part): the form is checked against the item of the 参保地, then as {@link #apply(FilingKind, FilingForm,
+     * Caller)}.
+     */
+    public Mono<Submitted> apply(FilingKind kind, FilingForm form, Caller caller, InsuredPerson.Coverage coverage) {
+        String idNumber = form.id().number();
+        String region = coverage.regionCode();
+        ItemDefinition item = catalog.find(kind.itemCode(), region).orElseThrow(() -> ProblemException.unprocessable(
+                "参保地" + region + "未开办「" + catalog.items().stream().filter(i -> i.code().equals(kind.itemCode()))
+                        .findFirst().map(ItemDefinition::name).orElse(kind.itemCode()) + "」"));
+        submissions.validate(form, item);
+        return filings.ofPerson(idNumber).collectList().flatMap(existing -> {
                         LocalDate today = LocalDate.now(clock.withZone(Case.ZONE));
                         FilingRules.Decision d = FilingRules.decide(kind, form, item, coverage, existing,
                                 properties.policy(kind, region), today);
@@ -87,8 +98,7 @@ public class FilingApplications {
                                 .formValue(REPLACES, d.replaced() == null ? "" : d.replaced().getFilingNumber())
                                 .details(validity(d.validFrom(), d.validUntil()))
                                 .whenCompleted(c -> register(c).map(FilingView::of)));
-                    });
-                });
+        });
     }
 
     /** 备案有效期 for the 已完成 message (notification-service reads validFrom/validUntil or validity). */

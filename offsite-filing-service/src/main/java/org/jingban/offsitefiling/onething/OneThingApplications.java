@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
+import org.jingban.enrollment.api.coverage.InsuredPerson;
 import org.jingban.offsitefiling.api.OneThingEvents;
 import org.jingban.offsitefiling.filing.FilingApplications;
 import org.jingban.offsitefiling.filing.FilingKind;
@@ -101,6 +102,7 @@ public class OneThingApplications {
                         + "参保信息，参保人员方可申请「" + reference.name() + "」", List.of(new Violation("证件类型及号码",
                         "not-insured", "未查询到该人员的" + form.insuranceType() + "参保信息")))))
                 .flatMap(coverage -> {
+                    InsuredPerson.Coverage insured = coverage;   // typed here: javac does not infer it through the chain below
                     String region = coverage.regionCode();
                     BundleDefinition bundle = catalog.bundle(CODE, region).orElseThrow(() -> ProblemException.unprocessable(
                             "参保地" + region + "未开办「" + reference.name() + "」", List.of(new Violation(REGION,
@@ -113,7 +115,7 @@ public class OneThingApplications {
                             .flatMap(c -> cases.accept(c.getId(), CaseActor.SYSTEM))
                             .flatMap(c -> mongo.insert(OneThing.start(c.getId(), c.getCaseNumber(), bundle, idNumber,
                                     form.name(), region, form.requested(), clock.instant())))
-                            .flatMap(t -> fileThePart(t, kind, form, caller))
+                            .flatMap(t -> fileThePart(t, kind, form, caller, insured))
                             .flatMap(this::settle)
                             .flatMap(t -> cases.find(t.getCaseId()).map(c -> {
                                 if (c.getStatus() == org.jingban.platform.cases.CaseStatus.REFUSED) {
@@ -149,8 +151,9 @@ public class OneThingApplications {
     }
 
     /** The 备案 as its own case (即办件 in Gansu: in force in the request); its refusal is kept, never thrown. */
-    private Mono<OneThing> fileThePart(OneThing t, FilingKind kind, OneThingForm form, Caller caller) {
-        return filings.apply(kind, form.filingForm(), caller)
+    private Mono<OneThing> fileThePart(OneThing t, FilingKind kind, OneThingForm form, Caller caller,
+                                       InsuredPerson.Coverage coverage) {
+        return filings.apply(kind, form.filingForm(), caller, coverage)
                 .map(s -> new Outcome(s.caseNumber(), s.status() == org.jingban.platform.cases.CaseStatus.COMPLETED,
                         List.of(), validity(s)))
                 .onErrorResume(ProblemException.class, e -> Mono.just(new Outcome(
