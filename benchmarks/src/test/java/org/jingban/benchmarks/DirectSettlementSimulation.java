@@ -83,22 +83,14 @@ public class DirectSettlementSimulation extends Simulation {
     }
 
     private ScenarioBuilder scenario(String name, String target) {
-        Iterator<Map<String, Object>> bills = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                long n = invoices.incrementAndGet();
-                Map<String, Object> bill = new HashMap<>();
-                bill.put("invoice", invoicePrefix + "%09d".formatted(n));
-                bill.put("idNumber", idNumbers.get(ThreadLocalRandom.current().nextInt(idNumbers.size())));
-                bill.put("token", tokens.get((int) (n % tokens.size())));
-                return bill;
-            }
-        };
+        Iterator<Map<String, Object>> bills = Stack.endless(() -> {
+            long n = invoices.incrementAndGet();
+            Map<String, Object> bill = new HashMap<>();
+            bill.put("invoice", invoicePrefix + "%09d".formatted(n));
+            bill.put("idNumber", idNumbers.get(ThreadLocalRandom.current().nextInt(idNumbers.size())));
+            bill.put("token", tokens.get((int) (n % tokens.size())));
+            return bill;
+        });
         return io.gatling.javaapi.core.CoreDsl.scenario(name)
                 .exec(session -> {
                     cpu.markOnce(name);

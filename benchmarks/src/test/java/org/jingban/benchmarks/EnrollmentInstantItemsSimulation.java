@@ -110,17 +110,7 @@ public class EnrollmentInstantItemsSimulation extends Simulation {
     }
 
     private ScenarioBuilder scenario(String name, String target) {
-        Iterator<Map<String, Object>> feeder = new Iterator<>() {   // endless: identities and clerks are thread-safe
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                return newResident();
-            }
-        };
+        Iterator<Map<String, Object>> feeder = Stack.endless(this::newResident);   // identities and clerks are thread-safe
         return io.gatling.javaapi.core.CoreDsl.scenario(name)
                 .exec(session -> {
                     cpu.markOnce(name);

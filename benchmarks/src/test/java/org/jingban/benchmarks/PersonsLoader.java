@@ -62,23 +62,15 @@ public class PersonsLoader extends Simulation {
                 .shareConnections().maxConnectionsPerHost(concurrency)
                 .acceptHeader("application/json").contentTypeHeader("application/json").disableCaching();
         int perUser = (persons + concurrency - 1) / concurrency;
-        Iterator<Map<String, Object>> feeder = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                Identities.Identity p = identities.next();
-                Map<String, Object> person = new HashMap<>();
-                person.put("idNumber", p.idNumber());
-                person.put("birthDate", p.birthDate().toString());
-                person.put("phone", Identities.mobile());
-                person.put("token", clerks.get((int) (issued.get() % clerks.size())));
-                return person;
-            }
-        };
+        Iterator<Map<String, Object>> feeder = Stack.endless(() -> {
+            Identities.Identity p = identities.next();
+            Map<String, Object> person = new HashMap<>();
+            person.put("idNumber", p.idNumber());
+            person.put("birthDate", p.birthDate().toString());
+            person.put("phone", Identities.mobile());
+            person.put("token", clerks.get((int) (issued.get() % clerks.size())));
+            return person;
+        });
         setUp(io.gatling.javaapi.core.CoreDsl.scenario("load")
                 .exec(repeat(perUser).on(
                         exec(session -> session.set("go", issued.getAndIncrement() < persons))

@@ -30,6 +30,22 @@ public final class Stack {
     private Stack() {
     }
 
+    /** An endless Gatling feeder: each record made by {@code next} (which must be thread-safe) when it is needed. */
+    public static java.util.Iterator<java.util.Map<String, Object>> endless(
+            java.util.function.Supplier<java.util.Map<String, Object>> next) {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public java.util.Map<String, Object> next() {
+                return next.get();
+            }
+        };
+    }
+
     public static int intProperty(String name, int defaultValue) {
         return Integer.parseInt(System.getProperty(name, Integer.toString(defaultValue)));
     }

@@ -195,22 +195,16 @@ public class TransferMachinePartSimulation extends Simulation {
                 // 预检 (nothing stored) until transfer-service's read model has the two enrollments and the 中止参保,
                 // then one application: a refused application would be stored as a 不予受理 case and publish events
                 .asLongAs(session -> !session.getBoolean("eligible") && session.getInt("prechecks") < 60).on(
-                        exec(timed("setup", "622036003002 转移接续预检", 200,
-                                http("setup precheck").post(Stack.TRANSFER + "/api/v1/transfer/transfers/precheck")
-                                        .header("Authorization", "Bearer #{token}")
-                                        .body(StringBody(TransferMachinePartSimulation::transferForm))
-                                        .check(jmesPath("eligible").ofBoolean().saveAs("eligible"),
-                                                bodyString().saveAs("body"))))
+                        exec(timed("setup", "622036003002 转移接续预检", 200, transferPost("setup precheck",
+                                "/transfers/precheck").check(jmesPath("eligible").ofBoolean().saveAs("eligible"),
+                                bodyString().saveAs("body"))))
                                 .exec(session -> session.set("prechecks", session.getInt("prechecks") + 1)
                                         .set("eligible", session.contains("eligible") && session.getBoolean("eligible")))
                                 .doIf(session -> !session.getBoolean("eligible")).then(pause(Duration.ofMillis(500))))
                 .doIf(session -> session.getBoolean("eligible")).then(
-                        exec(timed("setup", "622036003002 转移接续申请 (表9)", 202,
-                                http("setup apply").post(Stack.TRANSFER + "/api/v1/transfer/transfers")
-                                        .header("Authorization", "Bearer #{token}")
-                                        .body(StringBody(TransferMachinePartSimulation::transferForm))
-                                        .check(jmesPath("caseNumber").optional().saveAs("answeredCase"),
-                                                bodyString().saveAs("body"))))
+                        exec(timed("setup", "622036003002 转移接续申请 (表9)", 202, transferPost("setup apply",
+                                "/transfers").check(jmesPath("caseNumber").optional().saveAs("answeredCase"),
+                                bodyString().saveAs("body"))))
                                 .exec(session -> session.contains("status") && session.getInt("status") == 202
                                         ? session.set("caseNumber", session.getString("answeredCase")) : session))
                 .exec(session -> {
@@ -219,6 +213,12 @@ public class TransferMachinePartSimulation extends Simulation {
                             : "never eligible (60 prechecks, 0.5 s apart)");
                     return session;
                 });
+    }
+
+    /** The person's 表9 posted to transfer-service ({@code path} under {@code /api/v1/transfer}) with their token. */
+    private static HttpRequestActionBuilder transferPost(String name, String path) {
+        return http(name).post(Stack.TRANSFER + "/api/v1/transfer" + path).header("Authorization", "Bearer #{token}")
+                .body(StringBody(TransferMachinePartSimulation::transferForm));
     }
 
     /** 受理 by a clerk of 620100, then polling the progress until the case ends. */

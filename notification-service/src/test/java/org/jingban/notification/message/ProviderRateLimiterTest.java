@@ -2,38 +2,18 @@ package org.jingban.notification.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
+import org.jingban.platform.test.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class ProviderRateLimiterTest {
 
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T02:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void two_sms_per_second_means_the_third_waits_for_half_a_second_and_other_providers_are_not_affected() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-24T02:00:00Z"));
         ProviderRateLimiter limiter = new ProviderRateLimiter(Map.of("aliyun-sms", 2.0), clock);
 
         assertThat(limiter.tryAcquire("aliyun-sms")).isTrue();
@@ -41,7 +21,7 @@ class ProviderRateLimiterTest {
         assertThat(limiter.tryAcquire("aliyun-sms")).isFalse();
         assertThat(limiter.tryAcquire("wechat-subscribe")).isTrue(); // no limit configured
 
-        clock.now = clock.now.plus(Duration.ofMillis(500)); // 0.5 s × 2/s = one token
+        clock.advance(Duration.ofMillis(500)); // 0.5 s × 2/s = one token
         assertThat(limiter.tryAcquire("aliyun-sms")).isTrue();
         assertThat(limiter.tryAcquire("aliyun-sms")).isFalse();
     }

@@ -1,7 +1,10 @@
 package org.jingban.offsitefiling.onething;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,7 +206,8 @@ public class OneThingApplications {
 
     /** The part as its 备案 case ended; unchanged while the case runs or when the part no longer waits for it. */
     private static OneThing filingResult(OneThing one, Case c) {
-        if (!one.filingWaitsFor(c.getCaseNumber()) && !one.filingWaitsFor(null) || !c.getStatus().finished()) {
+        boolean waits = one.filingWaitsFor(c.getCaseNumber()) || one.filingWaitsFor(null);
+        if (!waits || !c.getStatus().finished()) {
             return one;
         }
         if (c.getStatus() == CaseStatus.COMPLETED) {
@@ -222,8 +226,8 @@ public class OneThingApplications {
      * reason that says so — as a system failure in the request is — so the bundle still ends. And a bundle's case
      * left without its parts ({@link #interrupted}) is ended. How many it changed.
      */
-    public Mono<Long> sweep(java.time.Duration grace) {
-        java.time.Instant before = clock.instant().minus(grace);
+    public Mono<Long> sweep(Duration grace) {
+        Instant before = clock.instant().minus(grace);
         return filingParts(before).concatWith(interrupted(before)).reduce(0L, Long::sum);
     }
 
@@ -232,7 +236,7 @@ public class OneThingApplications {
      * it was done, so the case ends (未通过, or 不予受理 before 受理) with a reason that says so, and may be applied for
      * again.
      */
-    private Mono<Long> interrupted(java.time.Instant before) {
+    private Mono<Long> interrupted(Instant before) {
         List<Reason> why = List.of(Reason.at("申请", "interrupted", "「就医费用报销一件事」未能办理（系统中断），各事项均未办理，请重新申请"));
         return mongo.find(Query.query(Criteria.where("itemCode").is(CODE)
                         .and("status").in(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED)), Case.class)
@@ -249,7 +253,7 @@ public class OneThingApplications {
     }
 
     /** Bundles whose 备案 part still waits since before {@code before}: see {@link #sweep}. */
-    private Mono<Long> filingParts(java.time.Instant before) {
+    private Mono<Long> filingParts(Instant before) {
         return mongo.find(Query.query(Criteria.where("pending").is(true)), OneThing.class)
                 .filter(t -> t.getSubmittedAt().isBefore(before) && t.filingPart()
                         .filter(p -> p.state() == OneThing.State.PENDING).isPresent())
@@ -276,7 +280,7 @@ public class OneThingApplications {
         }
         return cases.byApplicant(t.getIdNumber())
                 .filter(c -> FilingKind.ofItem(c.getItemCode()).isPresent() && !c.getSubmittedAt().isBefore(t.getSubmittedAt()))
-                .sort(java.util.Comparator.comparing(Case::getSubmittedAt))
+                .sort(Comparator.comparing(Case::getSubmittedAt))
                 .next();
     }
 

@@ -21,6 +21,8 @@ import org.jingban.enrollment.api.AccountEvents;
 import org.jingban.enrollment.api.EnrollmentTopics;
 import org.jingban.enrollment.api.PersonEvents;
 import org.jingban.enrollment.api.coverage.EnrollmentReadModel;
+import org.jingban.platform.messaging.EventJson;
+import org.jingban.platform.messaging.ReceivedEvent;
 import org.jingban.platform.security.test.TestIdentities;
 import org.jingban.platform.security.test.TestTokens;
 import org.jingban.platform.test.CloudEventRecord;
@@ -452,6 +454,38 @@ class DirectSettlementTest {
         Accumulations.Year after = accumulations.of(id, settled.getPolicyYear()).block();
         assertThat(after.version()).isEqualTo(year.version());          // not counted a second time
         assertThat(after.sums()).isEqualTo(year.sums());
+    }
+
+    private static ReceivedEvent changed(String idNumber, String status, Instant at) {
+        PersonEvents.Person person = new PersonEvents.Person("p-" + idNumber, idNumber, "次序人", "变更", "620600",
+                List.of(new PersonEvents.InsuranceView("城乡居民基本医疗保险", "620600", null, null, "城乡居民", status,
+                        status, List.of(), 0)), null);
+        return new ReceivedEvent(UUID.randomUUID().toString(), "/jingban/enrollment", PersonEvents.CHANGED, idNumber,
+                "620600", at, EventJson.write(person));
+    }
+
+    private String status(String idNumber) {
+        return persons.byIdNumber(idNumber).block().coverages().get(0).status();
+    }
+
+    /** The person read model in one write per event (the one settlement-service keeps, enrollment-service-api). */
+    @Test
+    void a_newer_person_event_replaces_the_person_and_an_older_one_arriving_late_does_not() {
+        String id = TestIdentities.randomIdNumber(1976);
+        Instant t0 = Instant.parse("2026-11-30T01:00:00Z");
+
+        persons.apply(changed(id, "ACTIVE", t0)).block();           // first known: inserted
+        assertThat(status(id)).isEqualTo("ACTIVE");
+
+        persons.apply(changed(id, "SUSPENDED", t0.plusSeconds(60))).block();   // newer: replaces
+        assertThat(status(id)).isEqualTo("SUSPENDED");
+
+        persons.apply(changed(id, "ACTIVE", t0.plusSeconds(30))).block();      // older, late: changes nothing
+        assertThat(status(id)).isEqualTo("SUSPENDED");
+        assertThat(persons.byIdNumber(id).block().updatedAt()).isEqualTo(t0.plusSeconds(60));
+
+        persons.apply(changed(id, "SUSPENDED", t0.plusSeconds(60))).block();   // a redelivery: the same picture
+        assertThat(status(id)).isEqualTo("SUSPENDED");
     }
 
     static org.jingban.platform.security.Caller caller(String institution) {

@@ -46,7 +46,8 @@ public class EnrollmentReadModel {
         }
     }
 
-    Mono<InsuredPerson> apply(ReceivedEvent event) {
+    /** Applies one person event: the person as it says, unless a newer event is known. */
+    public Mono<InsuredPerson> apply(ReceivedEvent event) {
         PersonEvents.Person p = event.data(PersonEvents.Person.class);
         InsuredPerson view = new InsuredPerson(p.idNumber(), p.personId(), p.name(), p.insurances().stream()
                 .map(i -> new InsuredPerson.Coverage(i.insuranceType(), i.regionCode(), i.category(), i.status(),

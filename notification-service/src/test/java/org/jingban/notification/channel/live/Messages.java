@@ -1,10 +1,7 @@
 package org.jingban.notification.channel.live;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,29 +35,5 @@ final class Messages {
         settings.setConnectTimeout(Duration.ofSeconds(2));
         settings.setRequestTimeout(requestTimeout);
         return new ProviderHttp(settings);
-    }
-
-    /** Now, until moved. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

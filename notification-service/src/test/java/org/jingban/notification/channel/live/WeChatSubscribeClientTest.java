@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.jingban.notification.NotificationProperties;
@@ -11,6 +12,7 @@ import org.jingban.notification.channel.OutgoingMessage;
 import org.jingban.notification.channel.ProviderException;
 import org.jingban.notification.channel.ProviderException.Disposition;
 import org.jingban.notification.channel.WeChatSubscribeChannel;
+import org.jingban.platform.test.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WeChatSubscribeClientTest {
 
     final FakeWeChat wechat = new FakeWeChat();
-    final Messages.MovableClock clock = new Messages.MovableClock();
+    final ManualClock clock = new ManualClock(Instant.now());
     final NotificationProperties.WeChat settings = settings(wechat.secret);
     final WeChatSubscribeClient client = client(settings);
 

@@ -3,16 +3,15 @@ package org.jingban.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import org.jingban.platform.test.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,25 +47,6 @@ class JwtVerificationCacheTest {
         }
     }
 
-    private static final class MovableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static String token(String subject, Instant expires) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
         if (expires != null) {
@@ -76,7 +56,7 @@ class JwtVerificationCacheTest {
     }
 
     private final CountingIssuer issuer = new CountingIssuer();
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(NOW);
     private final JingbanJwtDecoder decoder = new JingbanJwtDecoder(List.of(), issuer, clock);
 
     @Test
@@ -88,7 +68,7 @@ class JwtVerificationCacheTest {
         assertThat(issuer.verifications).hasValue(1);
 
         // at its expiry it goes to the issuer's decoder again (which decides, with its own clock skew)
-        clock.now = NOW.plus(Duration.ofMinutes(30));
+        clock.set(NOW.plus(Duration.ofMinutes(30)));
         decoder.decode(token).block();
         assertThat(issuer.verifications).hasValue(2);
     }

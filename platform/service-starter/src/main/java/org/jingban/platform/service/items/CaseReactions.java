@@ -146,7 +146,7 @@ public class CaseReactions implements SmartInitializingSingleton {
             return Mono.empty();
         }
         return Flux.fromIterable(c.getOutbox()).filter(e -> CaseEvents.COMPLETED.equals(e.type())).next()
-                .flatMap(e -> mongo.insert(new Handled(e.id(), e.type(), c.getId(), Instant.now())))
+                .flatMap(e -> mark(e.id(), e.type(), c.getId()))
                 .onErrorResume(e -> {
                     log.debug("办结事件的处理标记未写入（消费者将再次执行，幂等）: {}", e.toString());
                     return Mono.empty();
@@ -177,9 +177,14 @@ public class CaseReactions implements SmartInitializingSingleton {
                 .flatMap(handled -> handled ? Mono.<Void>empty() : cases.find(data.caseId())
                         .flatMap(c -> Flux.fromIterable(matching)
                                 .concatMap(r -> invoke(r, c, data, event).then(Mono.just(r)))
-                                .then(mongo.insert(new Handled(event.id(), event.type(), c.getId(), Instant.now()))
-                                        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
-                                .then()));
+                                .then(mark(event.id(), event.type(), c.getId()))));
+    }
+
+    /** The event's inbox mark; already there (another writer was first) is fine. */
+    private Mono<Void> mark(String eventId, String type, String caseId) {
+        return mongo.insert(new Handled(eventId, type, caseId, Instant.now()))
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
+                .then();
     }
 
     private static Mono<?> invoke(Registered r, Case c, CaseEventData data, ReceivedEvent event) {
